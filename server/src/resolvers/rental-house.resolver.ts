@@ -1,0 +1,63 @@
+import { Arg, Args, Ctx, FieldResolver, Float, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../context';
+import { Camera, RentalHouse, Ward } from '../entities';
+import { PageArgsType } from './camera.resolver';
+import { RentalHouseFilterInput } from './types/filters.input';
+import { RentalHouseConnection } from './types/connections';
+import { RegisterRentalHouseInput, UpdateRentalHouseInput } from './types/rental-house.input';
+
+@Resolver(() => RentalHouse)
+export class RentalHouseResolver {
+  @Query(() => RentalHouse, { description: 'One rental house; NOT_FOUND if there is none with this id.' })
+  rentalHouse(@Arg('id', () => Int) id: number, @Ctx() ctx: Context): Promise<RentalHouse> {
+    return ctx.services.rentalHouse.get(id);
+  }
+
+  @Query(() => RentalHouseConnection, { description: 'Rental houses matching a filter, by id, or by distance when `near` is given.' })
+  rentalHouses(
+    @Arg('filter', () => RentalHouseFilterInput, { nullable: true }) filter: RentalHouseFilterInput | undefined,
+    @Args(() => PageArgsType) page: PageArgsType,
+    @Ctx() ctx: Context,
+  ): Promise<RentalHouseConnection> {
+    return ctx.services.rentalHouse.list(filter, page);
+  }
+
+  @Mutation(() => RentalHouse)
+  registerRentalHouse(@Arg('input', () => RegisterRentalHouseInput) input: RegisterRentalHouseInput, @Ctx() ctx: Context): Promise<RentalHouse> {
+    return ctx.services.rentalHouse.register(input);
+  }
+
+  @Mutation(() => RentalHouse)
+  updateRentalHouse(
+    @Arg('id', () => Int) id: number,
+    @Arg('input', () => UpdateRentalHouseInput) input: UpdateRentalHouseInput,
+    @Ctx() ctx: Context,
+  ): Promise<RentalHouse> {
+    return ctx.services.rentalHouse.update(id, input);
+  }
+
+  @FieldResolver(() => Float)
+  longitude(@Root() h: RentalHouse): number {
+    return h.location.coordinates[0];
+  }
+
+  @FieldResolver(() => Float)
+  latitude(@Root() h: RentalHouse): number {
+    return h.location.coordinates[1];
+  }
+
+  @FieldResolver(() => Boolean, { description: 'An ACTIVE camera is registered to this house (R2).' })
+  hasActiveCamera(@Root() h: RentalHouse, @Ctx() ctx: Context): Promise<boolean> {
+    return ctx.loaders.houseHasActiveCamera.load(h.id);
+  }
+
+  @FieldResolver(() => [Camera], { description: 'Cameras registered to this house, any status.' })
+  cameras(@Root() h: RentalHouse, @Ctx() ctx: Context): Promise<Camera[]> {
+    return ctx.loaders.houseCameras.load(h.id);
+  }
+
+  @FieldResolver(() => Ward)
+  ward(@Root() h: RentalHouse, @Ctx() ctx: Context): Promise<Ward> {
+    return ctx.loaders.ward.load(h.wardId);
+  }
+}

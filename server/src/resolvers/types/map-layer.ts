@@ -1,0 +1,11 @@
+import { registerEnumType } from 'type-graphql';
+
+export enum MapLayer {
+  WARDS = 'wards',
+  RESIDENTIAL_GROUPS = 'residential_groups',
+  CAMERAS = 'cameras',
+  VIEW_SECTORS = 'view_sectors',
+  RENTAL_HOUSES = 'rental_houses',
+}
+
+registerEnumType(MapLayer, { name: 'MapLayer', description: 'A map layer served as one GeoJSON FeatureCollection.' });

@@ -1,0 +1,59 @@
+import { Arg, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../context';
+import { ResidentialGroup, Ward } from '../entities';
+import type { WardStats } from '../services/ward.service';
+
+@Resolver(() => Ward)
+export class WardResolver {
+  @Query(() => [Ward], { description: 'The wards of the district, by code.' })
+  async wards(@Ctx() ctx: Context): Promise<Ward[]> {
+    const district = await ctx.services.district.current();
+    return ctx.services.ward.list(district.id);
+  }
+
+  @Query(() => Ward, { description: 'One ward; NOT_FOUND if there is none with this id.' })
+  ward(@Arg('id', () => Int) id: number, @Ctx() ctx: Context): Promise<Ward> {
+    return ctx.services.ward.get(id);
+  }
+
+  @Query(() => [ResidentialGroup], { description: 'The residential groups of a ward; NOT_FOUND for an unknown ward.' })
+  residentialGroups(@Arg('wardId', () => Int) wardId: number, @Ctx() ctx: Context): Promise<ResidentialGroup[]> {
+    return ctx.services.ward.groups(wardId);
+  }
+
+  @Query(() => ResidentialGroup)
+  residentialGroup(@Arg('id', () => Int) id: number, @Ctx() ctx: Context): Promise<ResidentialGroup> {
+    return ctx.services.ward.group(id);
+  }
+
+  @FieldResolver(() => [ResidentialGroup], { name: 'residentialGroups' })
+  groupsOfWard(@Root() w: Ward, @Ctx() ctx: Context): Promise<ResidentialGroup[]> {
+    return ctx.services.ward.groups(w.id);
+  }
+
+  @FieldResolver(() => [Float], { description: '[west, south, east, north] in degrees.' })
+  async bbox(@Root() w: Ward, @Ctx() ctx: Context): Promise<number[]> {
+    return (await stats(w, ctx)).bbox;
+  }
+
+  @FieldResolver(() => Int)
+  async residentialGroupCount(@Root() w: Ward, @Ctx() ctx: Context): Promise<number> {
+    return (await stats(w, ctx)).residentialGroupCount;
+  }
+
+  @FieldResolver(() => Int, { description: 'Cameras not decommissioned.' })
+  async cameraCount(@Root() w: Ward, @Ctx() ctx: Context): Promise<number> {
+    return (await stats(w, ctx)).cameraCount;
+  }
+
+  @FieldResolver(() => Int)
+  async rentalHouseCount(@Root() w: Ward, @Ctx() ctx: Context): Promise<number> {
+    return (await stats(w, ctx)).rentalHouseCount;
+  }
+}
+
+async function stats(w: Ward, ctx: Context): Promise<WardStats> {
+  const s = await ctx.loaders.wardStats.load(w.id);
+  if (!s) throw new Error(`no stats for ward ${w.id}`);
+  return s;
+}

@@ -1,0 +1,27 @@
+import { QueryFailedError } from 'typeorm';
+import { BadUserInputError } from '../errors';
+
+/**
+ * Turns a constraint violation the database caught (a CHECK, a trigger's location check, a foreign
+ * key) into BAD_USER_INPUT naming the input field, so that no SQL text reaches the client. Anything
+ * else is rethrown unchanged (and masked later as INTERNAL_SERVER_ERROR).
+ *
+ * `fields` maps a constraint or column name to the input field path.
+ */
+export function translateDbError(err: unknown, fields: Record<string, string>): never {
+  if (err instanceof QueryFailedError) {
+    const e = err.driverError as { code?: string; constraint?: string; column?: string };
+    if (e.code === '23514' || e.code === '23503' || e.code === '23502' || e.code === '22P02') {
+      const key = e.constraint ?? e.column ?? '';
+      const field = fields[key] ?? Object.entries(fields).find(([k]) => key.includes(k))?.[1] ?? 'input';
+      const reason =
+        e.constraint === 'ww_location_inside_district'
+          ? 'is outside every ward of the district'
+          : e.code === '23503'
+            ? 'refers to a record that does not exist'
+            : 'is not allowed';
+      throw new BadUserInputError(field, reason);
+    }
+  }
+  throw err;
+}

@@ -1,0 +1,51 @@
+import type { Geometry, Point } from 'geojson';
+import type { EntityManager } from 'typeorm';
+import { validateGeometry, type GeometryKind } from '../../../shared/geo/validate-geometry';
+import { BadUserInputError } from '../errors';
+
+/**
+ * Checks a GeoJSON geometry from a client: structure and coordinate ranges first (shared/geo), then
+ * topology in PostGIS (ST_IsValid, e.g. a self-intersecting ring). Throws BAD_USER_INPUT naming
+ * `field` and the place inside the geometry.
+ */
+export async function assertGeometry<T extends Geometry>(
+  m: EntityManager,
+  value: unknown,
+  allowed: readonly GeometryKind[],
+  field: string,
+): Promise<T> {
+  const problem = validateGeometry(value, allowed);
+  if (problem) {
+    throw new BadUserInputError(problem.path ? `${field}.${problem.path}` : field, problem.message);
+  }
+  const geometry = value as T;
+  if (geometry.type !== 'Point') {
+    const [row] = await m.query(
+      `SELECT ST_IsValid(g) AS valid, ST_IsValidReason(g) AS reason
+         FROM (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1), 4326) AS g) s`,
+      [JSON.stringify(geometry)],
+    );
+    if (!row.valid) throw new BadUserInputError(field, `is not a valid ${geometry.type}: ${row.reason}`);
+  }
+  return geometry;
+}
+
+/**
+ * The district whose boundary covers a point, or BAD_USER_INPUT naming `field` if none does.
+ * Returns the district id.
+ */
+export async function districtOfPoint(m: EntityManager, point: Point, field: string): Promise<number> {
+  const [row] = await m.query(
+    `SELECT d.id FROM district d
+      WHERE ST_Covers(d.boundary, ST_SetSRID(ST_MakePoint($1, $2), 4326))
+      ORDER BY d.id LIMIT 1`,
+    [point.coordinates[0], point.coordinates[1]],
+  );
+  if (!row) {
+    throw new BadUserInputError(
+      field,
+      `point (${point.coordinates[1]}, ${point.coordinates[0]}) is outside the district`,
+    );
+  }
+  return row.id as number;
+}

@@ -1,0 +1,63 @@
+import type { DataSource } from 'typeorm';
+import { NotFoundError } from '../errors';
+
+/** The map layers served as GeoJSON FeatureCollections. */
+export type LayerKind = 'wards' | 'residential_groups' | 'cameras' | 'view_sectors' | 'rental_houses';
+
+// One SELECT per layer: `id`, `geom` and a `props` JSON object, filtered by $1 district and the
+// optional $2 ward. Enum values are upper-cased to match the GraphQL enum spelling.
+const LAYER_SQL: Record<LayerKind, string> = {
+  wards: `
+    SELECT w.id, w.boundary AS geom, json_build_object(
+      'id', w.id, 'code', w.code, 'name', w.name, 'chairName', w.chair_name,
+      'cameraCount', (SELECT count(*) FROM camera c WHERE c.ward_id = w.id AND c.status <> 'decommissioned')) AS props
+    FROM ward w WHERE w.district_id = $1 AND ($2::int IS NULL OR w.id = $2)`,
+  residential_groups: `
+    SELECT g.id, g.boundary AS geom, json_build_object(
+      'id', g.id, 'code', g.code, 'name', g.name, 'households', g.households, 'wardId', g.ward_id) AS props
+    FROM residential_group g WHERE g.district_id = $1 AND ($2::int IS NULL OR g.ward_id = $2)`,
+  cameras: `
+    SELECT c.id, c.location AS geom, json_build_object(
+      'id', c.id, 'label', c.label, 'type', upper(c.camera_type), 'status', upper(c.status),
+      'ownerKind', upper(c.owner_kind), 'bearing', c.bearing, 'fieldOfView', c.field_of_view,
+      'rangeMeters', c.range_m, 'networkOperator', upper(c.network_operator),
+      'policeAccess', upper(c.police_access), 'wardId', c.ward_id,
+      'residentialGroupId', c.residential_group_id, 'rentalHouseId', c.rental_house_id) AS props
+    FROM camera c WHERE c.district_id = $1 AND ($2::int IS NULL OR c.ward_id = $2) AND c.status <> 'decommissioned'`,
+  view_sectors: `
+    SELECT c.id, c.view_sector AS geom, json_build_object(
+      'id', c.id, 'type', upper(c.camera_type), 'status', upper(c.status)) AS props
+    FROM camera c WHERE c.district_id = $1 AND ($2::int IS NULL OR c.ward_id = $2) AND c.status <> 'decommissioned'`,
+  rental_houses: `
+    SELECT h.id, h.location AS geom, json_build_object(
+      'id', h.id, 'address', h.address, 'rooms', h.rooms, 'wardId', h.ward_id,
+      'residentialGroupId', h.residential_group_id,
+      'hasActiveCamera', EXISTS (SELECT 1 FROM camera c WHERE c.rental_house_id = h.id AND c.status = 'active')) AS props
+    FROM rental_house h WHERE h.district_id = $1 AND ($2::int IS NULL OR h.ward_id = $2)`,
+};
+
+export class LayerService {
+  constructor(private readonly ds: DataSource) {}
+
+  /**
+   * A whole layer of the district, or of one ward, as one GeoJSON FeatureCollection built by
+   * PostGIS (coordinates to 7 decimals, about 1 cm). Decommissioned cameras are not drawn.
+   */
+  async featureCollection(districtId: number, kind: LayerKind, wardId: number | null): Promise<unknown> {
+    if (wardId != null) {
+      const [ward] = await this.ds.query(`SELECT 1 FROM ward WHERE id = $1 AND district_id = $2`, [wardId, districtId]);
+      if (!ward) throw new NotFoundError('Ward', wardId, 'wardId');
+    }
+    const [row] = await this.ds.query(
+      `SELECT json_build_object(
+                'type', 'FeatureCollection',
+                'features', coalesce(json_agg(json_build_object(
+                  'type', 'Feature', 'id', t.id,
+                  'geometry', ST_AsGeoJSON(t.geom, 7)::json,
+                  'properties', t.props) ORDER BY t.id), '[]'::json)) AS fc
+         FROM (${LAYER_SQL[kind]}) t`,
+      [districtId, wardId],
+    );
+    return row.fc;
+  }
+}

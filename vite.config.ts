@@ -1,0 +1,58 @@
+import path from 'node:path';
+import react from '@vitejs/plugin-react';
+import swc from 'unplugin-swc';
+import { defineConfig } from 'vitest/config';
+
+const repo = __dirname;
+// TypeORM and type-graphql read decorator metadata, which esbuild does not emit: tests compile with SWC.
+const decorators = () =>
+  swc.vite({
+    tsconfigFile: path.join(repo, 'tsconfig.json'),
+    jsc: { target: 'es2022', transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false } },
+  });
+
+export default defineConfig({
+  // The map client: `vite build` writes dist/client, which `npm start` serves on the API's port.
+  root: path.join(repo, 'client'),
+  plugins: [react()],
+  build: { outDir: path.join(repo, 'dist/client'), emptyOutDir: true, chunkSizeWarningLimit: 1200 },
+  server: { proxy: { '/graphql': 'http://127.0.0.1:4000' } },
+  test: {
+    projects: [
+      {
+        plugins: [decorators()],
+        test: {
+          name: 'unit',
+          root: repo,
+          include: ['test/shared/**/*.test.ts', 'test/client/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        plugins: [decorators()],
+        test: {
+          name: 'integration',
+          root: repo,
+          include: ['test/db/**/*.test.ts', 'test/server/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: [path.join(repo, 'test/setup/database.ts')],
+          // One database for the whole run: files run one after another, tests inside them in order.
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        test: {
+          name: 'browser',
+          root: repo,
+          include: ['test/browser/**/*.test.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+        },
+      },
+    ],
+  },
+});
