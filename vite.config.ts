@@ -4,6 +4,9 @@ import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
 
 const repo = __dirname;
+// graphql 16 has no "exports" map: Vite would pick its ESM build for our code while Node gives the
+// CommonJS one to type-graphql and Apollo, and two copies break `instanceof`. Use one: CommonJS.
+const oneGraphql = { alias: [{ find: /^graphql$/, replacement: path.join(repo, 'node_modules/graphql/index.js') }] };
 // TypeORM and type-graphql read decorator metadata, which esbuild does not emit: tests compile with SWC.
 const decorators = () =>
   swc.vite({
@@ -21,6 +24,7 @@ export default defineConfig({
     projects: [
       {
         plugins: [decorators()],
+        resolve: oneGraphql,
         test: {
           name: 'unit',
           root: repo,
@@ -30,6 +34,7 @@ export default defineConfig({
       },
       {
         plugins: [decorators()],
+        resolve: oneGraphql,
         test: {
           name: 'integration',
           root: repo,

@@ -21,6 +21,22 @@ function flatten(errors: ValidationError[], root: string): { field: string; mess
 }
 
 /**
+ * Which argument of the field a value came from: type-graphql hands the validator a class instance
+ * converted from the plain argument, so match by identity or by equal own scalar properties. An
+ * `@Args()` class spreads over several arguments: its fields are top-level, so the root is ''.
+ */
+function argumentName(value: object, args: Record<string, unknown>): string {
+  for (const [name, v] of Object.entries(args)) {
+    if (v === value) return name;
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) continue;
+    const plain = v as Record<string, unknown>;
+    const keys = Object.keys(plain);
+    if (keys.length && keys.every((k) => plain[k] === (value as Record<string, unknown>)[k] || typeof plain[k] === 'object')) return name;
+  }
+  return '';
+}
+
+/**
  * Validates every input object against its class-validator limits before a resolver runs, and
  * reports the first violation as BAD_USER_INPUT naming the field (e.g. `input.bearing`); all of them
  * are listed in `extensions.errors`.
@@ -28,7 +44,7 @@ function flatten(errors: ValidationError[], root: string): { field: string; mess
 async function validateArgument(value: unknown, _type: unknown, data: ResolverData): Promise<void> {
   if (value === null || typeof value !== 'object') return;
   const values = Array.isArray(value) ? value : [value];
-  const argName = Object.entries(data.args).find(([, v]) => v === value)?.[0] ?? '';
+  const argName = argumentName(value, data.args);
   for (const v of values) {
     if (v === null || typeof v !== 'object') continue;
     const errors = await validate(v as object, { forbidUnknownValues: false, validationError: { target: false } });

@@ -1,0 +1,43 @@
+import { openDatabase } from './connection';
+import { createDataSource, migrate } from './data-source';
+import { resetDatabase } from './reset';
+import { seedDemoDistrict } from './seed/demo-district';
+
+/**
+ * Database commands (the same database the server uses: DATABASE_URL, or the embedded one in
+ * WARDWATCH_DATA_DIR, default .data/pglite). Stop the server first when using the embedded one.
+ *
+ *   node dist/node/db/cli.js migrate   run pending migrations
+ *   node dist/node/db/cli.js reset     drop WardWatch's tables, migrate, seed the demo district
+ */
+async function main(command: string | undefined): Promise<void> {
+  if (command !== 'migrate' && command !== 'reset') {
+    console.error('usage: cli.js migrate | reset');
+    process.exitCode = 2;
+    return;
+  }
+  const db = await openDatabase({ databaseUrl: process.env.DATABASE_URL || undefined, dataDir: process.env.WARDWATCH_DATA_DIR || undefined });
+  const ds = createDataSource({ url: db.url, poolSize: 2 });
+  await ds.initialize();
+  try {
+    if (command === 'reset') await resetDatabase(ds);
+    const ran = await migrate(ds);
+    console.log(`migrations run: ${ran.length ? ran.join(', ') : 'none pending'}`);
+    if (command === 'reset') {
+      const t0 = performance.now();
+      const s = await ds.transaction((m) => seedDemoDistrict(m));
+      console.log(
+        `demo district seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${s.wards} wards, ` +
+          `${s.residentialGroups} residential groups, ${s.cameras} cameras, ${s.rentalHouses} rental houses`,
+      );
+    }
+  } finally {
+    await ds.destroy();
+    await db.close();
+  }
+}
+
+main(process.argv[2]).catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
