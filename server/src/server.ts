@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { openDatabase } from '../../db/connection';
 import { createDataSource, migrate } from '../../db/data-source';
 import { isDatabaseEmpty, seedDemoDistrict } from '../../db/seed/demo-district';
@@ -39,10 +39,18 @@ export async function startServer(config: Config): Promise<RunningServer> {
     seeded = true;
   }
   const { app, stop: stopApollo } = await createApp(config, ds);
-  const http: Server = await new Promise((resolve, reject) => {
-    const s = app.listen(config.port, config.host, () => resolve(s));
-    s.on('error', reject);
-  });
+  const http: Server = createServer(app);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      http.once('error', reject);
+      http.listen(config.port, config.host, () => resolve());
+    });
+  } catch (err) {
+    await stopApollo();
+    await ds.destroy();
+    await db.close();
+    throw err;
+  }
   const { port } = http.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   let stopped = false;

@@ -1,0 +1,31 @@
+/**
+ * The map's overlay layers in drawing order (bottom to top) and which are on at start.
+ * LayerManager adds and removes layers from this list only; the legend's checkboxes edit it.
+ */
+import { MAP_LAYERS, type MapLayer } from '../types';
+
+export const LAYER_ORDER: readonly MapLayer[] = MAP_LAYERS;
+
+export type LayerVisibility = Record<MapLayer, boolean>;
+
+export const DEFAULT_VISIBILITY: LayerVisibility = {
+  WARDS: true,
+  RESIDENTIAL_GROUPS: true,
+  VIEW_SECTORS: true,
+  RENTAL_HOUSES: true,
+  CAMERAS: true,
+};
+
+export function toggleLayer(visibility: LayerVisibility, kind: MapLayer, on?: boolean): LayerVisibility {
+  return { ...visibility, [kind]: on ?? !visibility[kind] };
+}
+
+/** The layers to draw, bottom first. */
+export function visibleLayers(visibility: LayerVisibility): MapLayer[] {
+  return LAYER_ORDER.filter((kind) => visibility[kind]);
+}
+
+/** Test ids of the legend rows and their checkboxes, spelled with the GraphQL enum: `layer-toggle-VIEW_SECTORS`. */
+export function layerTestId(prefix: string, kind: MapLayer): string {
+  return `${prefix}-${kind}`;
+}

@@ -1,0 +1,65 @@
+/** Rental houses: green squares with an active camera, orange diamonds without one (R2, R5). */
+import type L from 'leaflet';
+import { useEffect, useRef } from 'react';
+import { GeoJSON } from 'react-leaflet';
+import type { LayerCollection, RentalHouseFeature } from '../../types';
+import { ShapeMarker } from '../shapeMarker';
+import { rentalHouseStyle } from '../styles';
+import { useZoom } from '../useZoom';
+import { featureOf, useLatestT, type OverlayProps } from './common';
+import { escapeHtml } from './ResidentialGroupsLayer';
+
+interface Props extends OverlayProps {
+  data: LayerCollection<'RENTAL_HOUSES'>;
+}
+
+export function RentalHousesLayer({ data, register, onSelect }: Props) {
+  const zoom = useZoom();
+  const zoomRef = useRef(zoom);
+  zoomRef.current = zoom;
+  const layerRef = useRef<L.GeoJSON | null>(null);
+  const tRef = useLatestT();
+
+  useEffect(() => {
+    layerRef.current?.eachLayer((layer) => {
+      const marker = layer as L.CircleMarker & { feature: RentalHouseFeature };
+      const { radius, ...style } = rentalHouseStyle(marker.feature.properties, zoom);
+      marker.setRadius(radius);
+      marker.setStyle(style);
+    });
+  }, [zoom]);
+
+  return (
+    <GeoJSON
+      data={data}
+      ref={(layer) => {
+        layerRef.current = layer;
+        register('RENTAL_HOUSES', layer);
+      }}
+      pointToLayer={(feature: RentalHouseFeature, latlng) =>
+        new ShapeMarker(latlng, rentalHouseStyle(feature.properties, zoomRef.current))
+      }
+      onEachFeature={(feature: RentalHouseFeature, layer) =>
+        layer.bindTooltip(
+          () => {
+            const t = tRef.current;
+            const p = feature.properties;
+            return escapeHtml(
+              t('map.houseTooltip', {
+                address: p.address,
+                state: t(p.hasActiveCamera ? 'details.houseCovered' : 'details.houseUncovered'),
+              }),
+            );
+          },
+          { direction: 'top', className: 'ww-tooltip', offset: [0, -6] },
+        )
+      }
+      eventHandlers={{
+        click: (e) => {
+          const f = featureOf<RentalHouseFeature['properties']>(e);
+          if (f) onSelect({ kind: 'rentalHouse', id: f.properties.id });
+        },
+      }}
+    />
+  );
+}

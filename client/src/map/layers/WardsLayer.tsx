@@ -1,0 +1,146 @@
+/**
+ * Wards: a camera-density fill (SVG, under the canvas, not clickable), a clickable outline on the
+ * shared canvas, and each ward's name as a permanent label (a divIcon marker at the pole of
+ * inaccessibility, in the marker pane). Labels that would overlap a more important one are hidden.
+ */
+import L from 'leaflet';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { GeoJSON, Marker, useMap, useMapEvents } from 'react-leaflet';
+import type { LayerCollection, WardFeature } from '../../types';
+import { visibleLabels } from '../declutter';
+import { areaKm2, labelPoint } from '../geometry';
+import type { WardDensity } from '../layerStats';
+import { wardFillStyle, wardOutlineStyle } from '../styles';
+import { featureOf, type OverlayProps } from './common';
+
+export const WARD_FILL_PANE = 'ww-ward-fill';
+
+interface Props extends OverlayProps {
+  data: LayerCollection<'WARDS'>;
+  density: WardDensity;
+  /** the ward the map is scoped to (others fade) */
+  scopeWardId: number | null;
+  /** the ward shown in the details panel */
+  selectedWardId: number | null;
+  basemap: boolean;
+}
+
+export function WardsLayer({ data, density, scopeWardId, selectedWardId, basemap, register, onSelect }: Props) {
+  const outlineStyle = useCallback(
+    (feature?: WardFeature) => {
+      const id = feature?.properties.id ?? -1;
+      return wardOutlineStyle({
+        selected: id === selectedWardId || id === scopeWardId,
+        dimmed: scopeWardId != null && id !== scopeWardId,
+      });
+    },
+    [scopeWardId, selectedWardId],
+  );
+  const fillStyle = useCallback(
+    (feature?: WardFeature) => {
+      const id = feature?.properties.id ?? -1;
+      return wardFillStyle({ densityClass: density.classes.get(id) ?? 0, dimmed: scopeWardId != null && id !== scopeWardId }, { basemap });
+    },
+    [density, scopeWardId, basemap],
+  );
+
+  const labels = useMemo(
+    () =>
+      data.features
+        .map((f) => ({ id: f.properties.id, name: f.properties.name, at: labelPoint(f.geometry), area: areaKm2(f.geometry) }))
+        .filter((l): l is { id: number; name: string; at: [number, number]; area: number } => l.at != null),
+    [data],
+  );
+  const icons = useMemo(
+    () => new Map(labels.map((l) => [l.id, wardLabelIcon(l.name, l.id, l.id === selectedWardId || l.id === scopeWardId)])),
+    [labels, selectedWardId, scopeWardId],
+  );
+
+  // Hide the labels that would overlap a more important one (the chosen ward, then larger wards).
+  const markers = useRef(new Map<number, L.Marker>());
+  const declutter = useCallback(() => {
+    const important = (id: number) => (id === selectedWardId || id === scopeWardId ? 1 : 0);
+    const ordered = [...labels].sort((a, b) => important(b.id) - important(a.id) || b.area - a.area);
+    const elements = ordered.map((l) => markers.current.get(l.id)?.getElement() ?? null);
+    const boxes = elements.map((el) => {
+      const r = (el?.firstElementChild ?? el)?.getBoundingClientRect();
+      return r ? { left: r.left, top: r.top, right: r.right, bottom: r.bottom } : { left: 0, top: 0, right: 0, bottom: 0 };
+    });
+    const shown = visibleLabels(boxes);
+    elements.forEach((el, i) => el?.classList.toggle('is-hidden', !shown.has(i)));
+  }, [labels, selectedWardId, scopeWardId]);
+  useMapEvents({ zoomend: declutter, viewreset: declutter, resize: declutter });
+  useEffect(() => {
+    const frame = requestAnimationFrame(declutter);
+    return () => cancelAnimationFrame(frame);
+  }, [declutter]);
+
+  const registerLayer = useCallback((layer: L.GeoJSON | null) => register('WARDS', layer), [register]);
+
+  return (
+    <>
+      <WardFill data={data} style={fillStyle} />
+      <GeoJSON
+        data={data}
+        style={outlineStyle as L.StyleFunction}
+        ref={registerLayer}
+        eventHandlers={{
+          click: (e) => {
+            const f = featureOf<WardFeature['properties']>(e);
+            if (f) onSelect({ kind: 'ward', id: f.properties.id });
+          },
+        }}
+      />
+      {labels.map((label) => (
+        <Marker
+          key={label.id}
+          ref={(marker) => {
+            if (marker) markers.current.set(label.id, marker);
+            else markers.current.delete(label.id);
+          }}
+          position={label.at}
+          keyboard={false}
+          riseOnHover
+          icon={icons.get(label.id)}
+          eventHandlers={{ click: () => onSelect({ kind: 'ward', id: label.id }) }}
+        />
+      ))}
+    </>
+  );
+}
+
+/** The density fill: SVG in its own pane below the canvas, restyled in place when the scope changes. */
+function WardFill({ data, style }: { data: LayerCollection<'WARDS'>; style: (feature?: WardFeature) => L.PathOptions }) {
+  const map = useMap();
+  const renderer = useMemo(() => L.svg({ pane: WARD_FILL_PANE, padding: 0.5 }), []);
+  const layerRef = useRef<L.GeoJSON | null>(null);
+  const styleRef = useRef(style);
+  styleRef.current = style;
+
+  useEffect(() => {
+    const layer = L.geoJSON(data, {
+      pane: WARD_FILL_PANE,
+      renderer,
+      interactive: false,
+      style: (f) => styleRef.current(f as WardFeature),
+    } as L.GeoJSONOptions).addTo(map);
+    layerRef.current = layer;
+    return () => {
+      layer.remove();
+      layerRef.current = null;
+    };
+  }, [map, renderer, data]);
+
+  useEffect(() => {
+    layerRef.current?.setStyle((f) => style(f as WardFeature));
+  }, [style]);
+  return null;
+}
+
+function wardLabelIcon(name: string, id: number, selected: boolean): L.DivIcon {
+  const span = document.createElement('span');
+  span.className = selected ? 'ww-ward-label-text is-selected' : 'ww-ward-label-text';
+  span.textContent = name;
+  span.dataset.wardId = String(id);
+  return L.divIcon({ className: 'ww-ward-label', html: span, iconSize: [0, 0], iconAnchor: [0, 0] });
+}

@@ -1,0 +1,30 @@
+/**
+ * window.__wardwatch: a small read-only window into the map for browser tests. With the canvas
+ * renderer there are no DOM paths to click, so a test projects a feature to a container point
+ * (relative to [data-testid="map"]) and clicks there.
+ */
+import type L from 'leaflet';
+import type { LayerVisibility } from './map/layerRegistry';
+import type { MapLayer, Selection } from './types';
+
+export interface WardWatchHook {
+  map: L.Map;
+  /** features per layer in the current scope (null while a layer loads) */
+  counts: Record<MapLayer, number | null>;
+  visibility: LayerVisibility;
+  /** the ward the layers are scoped to, null for the whole district */
+  wardId: number | null;
+  selection: Selection | null;
+  /** true once the district, the wards and all five layers have loaded (or failed) */
+  ready: boolean;
+  /** A camera's or rental house's position as a point in the map container, or null if unknown. */
+  containerPointOf: (kind: 'camera' | 'rentalHouse', id: number) => { x: number; y: number } | null;
+  /** Ids of the features drawn in a layer for the current scope. */
+  featureIds: (kind: MapLayer) => number[];
+}
+
+declare global {
+  interface Window {
+    __wardwatch?: WardWatchHook;
+  }
+}

@@ -1,0 +1,179 @@
+/**
+ * Types of the GraphQL contract the map client codes against (see the server's schema).
+ * Enum values keep the UPPER_CASE spelling of the GraphQL enums; the UI translates them.
+ */
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon } from 'geojson';
+
+export const CAMERA_TYPES = ['FIXED', 'DOME', 'PTZ'] as const;
+export type CameraType = (typeof CAMERA_TYPES)[number];
+
+export const OWNER_KINDS = ['HOUSEHOLD', 'CIVIL_SERVANT', 'RENTAL_HOUSE', 'BUSINESS', 'PUBLIC'] as const;
+export type OwnerKind = (typeof OWNER_KINDS)[number];
+
+export const NETWORK_OPERATORS = ['VIETTEL', 'VNPT', 'FPT', 'OTHER', 'NONE'] as const;
+export type NetworkOperator = (typeof NETWORK_OPERATORS)[number];
+
+export const CAMERA_STATUSES = ['ACTIVE', 'OFFLINE', 'MAINTENANCE', 'DECOMMISSIONED'] as const;
+export type CameraStatus = (typeof CAMERA_STATUSES)[number];
+
+export const POLICE_ACCESS = ['NONE', 'ON_REQUEST', 'LIVE'] as const;
+export type PoliceAccess = (typeof POLICE_ACCESS)[number];
+
+/** The map layers, bottom to top: the order they are drawn in. */
+export const MAP_LAYERS = ['WARDS', 'RESIDENTIAL_GROUPS', 'VIEW_SECTORS', 'RENTAL_HOUSES', 'CAMERAS'] as const;
+export type MapLayer = (typeof MAP_LAYERS)[number];
+
+/** Every enumeration the UI shows, by its GraphQL name: the i18n catalogue has a key for each value. */
+export const ENUMS = {
+  CameraType: CAMERA_TYPES,
+  CameraStatus: CAMERA_STATUSES,
+  OwnerKind: OWNER_KINDS,
+  NetworkOperator: NETWORK_OPERATORS,
+  PoliceAccess: POLICE_ACCESS,
+} as const;
+export type EnumName = keyof typeof ENUMS;
+
+/** [west, south, east, north] */
+export type BBox = [number, number, number, number];
+
+export interface District {
+  id: number;
+  code: string;
+  name: string;
+  boundary: Geometry;
+  bbox: BBox;
+  wardCount: number;
+  residentialGroupCount: number;
+  cameraCount: number;
+  rentalHouseCount: number;
+}
+
+export interface Ward {
+  id: number;
+  code: string;
+  name: string;
+  chairName: string | null;
+  chairPhone: string | null;
+  chairEmail: string | null;
+  bbox: BBox;
+  cameraCount: number;
+  rentalHouseCount: number;
+  residentialGroupCount: number;
+}
+
+export interface Camera {
+  id: number;
+  label: string | null;
+  longitude: number;
+  latitude: number;
+  bearing: number;
+  fieldOfView: number;
+  rangeMeters: number;
+  type: CameraType;
+  mountHeightMeters: number | null;
+  ownerKind: OwnerKind;
+  ownerName: string | null;
+  ownerPhone: string | null;
+  rentalHouseId: number | null;
+  networkOperator: NetworkOperator;
+  status: CameraStatus;
+  policeAccess: PoliceAccess;
+  installedOn: string | null;
+  registeredAt: string;
+  wardId: number;
+  residentialGroupId: number | null;
+  ward: { id: number; name: string };
+}
+
+export interface RentalHouse {
+  id: number;
+  address: string;
+  ownerName: string | null;
+  ownerPhone: string | null;
+  rooms: number;
+  longitude: number;
+  latitude: number;
+  wardId: number;
+  residentialGroupId: number | null;
+  hasActiveCamera: boolean;
+  cameras: Array<Pick<Camera, 'id' | 'label' | 'type' | 'status' | 'ownerKind'>>;
+  ward: { id: number; name: string };
+}
+
+export interface WardProps {
+  id: number;
+  code: string;
+  name: string;
+  chairName: string | null;
+  cameraCount: number;
+}
+export interface GroupProps {
+  id: number;
+  code: string;
+  name: string;
+  households: number;
+  wardId: number;
+}
+export interface CameraProps {
+  id: number;
+  label: string | null;
+  type: CameraType;
+  status: CameraStatus;
+  ownerKind: OwnerKind;
+  bearing: number;
+  fieldOfView: number;
+  rangeMeters: number;
+  networkOperator: NetworkOperator;
+  policeAccess: PoliceAccess;
+  wardId: number;
+  residentialGroupId: number | null;
+  rentalHouseId: number | null;
+}
+export interface SectorProps {
+  id: number;
+  type: CameraType;
+  status: CameraStatus;
+}
+export interface RentalHouseProps {
+  id: number;
+  address: string;
+  rooms: number;
+  wardId: number;
+  residentialGroupId: number | null;
+  hasActiveCamera: boolean;
+}
+
+export type WardFeature = Feature<MultiPolygon | Polygon, WardProps>;
+export type GroupFeature = Feature<MultiPolygon | Polygon, GroupProps>;
+export type CameraFeature = Feature<Point, CameraProps>;
+export type SectorFeature = Feature<Polygon | MultiPolygon, SectorProps>;
+export type RentalHouseFeature = Feature<Point, RentalHouseProps>;
+
+export interface LayerPropsByKind {
+  WARDS: WardProps;
+  RESIDENTIAL_GROUPS: GroupProps;
+  CAMERAS: CameraProps;
+  VIEW_SECTORS: SectorProps;
+  RENTAL_HOUSES: RentalHouseProps;
+}
+export interface LayerGeometryByKind {
+  WARDS: MultiPolygon | Polygon;
+  RESIDENTIAL_GROUPS: MultiPolygon | Polygon;
+  CAMERAS: Point;
+  VIEW_SECTORS: Polygon | MultiPolygon;
+  RENTAL_HOUSES: Point;
+}
+export type LayerCollection<K extends MapLayer> = FeatureCollection<LayerGeometryByKind[K], LayerPropsByKind[K]>;
+export type LayerData = { [K in MapLayer]: LayerCollection<K> };
+
+/** What the details panel shows. */
+export type Selection =
+  | { kind: 'camera'; id: number }
+  | { kind: 'rentalHouse'; id: number }
+  | { kind: 'residentialGroup'; id: number }
+  | { kind: 'ward'; id: number };
+
+export interface ClientConfig {
+  tileUrl: string | null;
+  tileAttribution: string | null;
+}

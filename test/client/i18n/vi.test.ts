@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import vi from '../../../client/src/i18n/vi';
+import { ENUMS, MAP_LAYERS } from '../../../client/src/types';
+import { COMPASS_POINTS } from '../../../client/src/format';
+import { flatten } from './catalogue';
+
+const strings = flatten(vi);
+
+describe('the Vietnamese catalogue', () => {
+  it('translates every value of every enum the UI shows', () => {
+    for (const [name, values] of Object.entries(ENUMS)) {
+      for (const value of values) expect(strings.get(`enum.${name}.${value}`), `enum.${name}.${value}`).toBeTruthy();
+    }
+  });
+
+  it('names every map layer and every compass point', () => {
+    for (const layer of MAP_LAYERS) expect(strings.get(`layers.${layer}`)).toBeTruthy();
+    for (const point of COMPASS_POINTS) expect(strings.get(`compass.${point}`)).toBeTruthy();
+  });
+
+  it('has a message for every error code the client produces', () => {
+    for (const code of ['NOT_FOUND', 'BAD_USER_INPUT', 'NETWORK_ERROR', 'HTTP_ERROR', 'BAD_RESPONSE', 'UNKNOWN_ERROR', 'INTERNAL_SERVER_ERROR']) {
+      expect(strings.get(`errors.${code}`), code).toBeTruthy();
+    }
+  });
+
+  it('has no empty string', () => {
+    for (const [key, value] of strings) expect(value.trim(), key).not.toBe('');
+  });
+
+  it('is written in Vietnamese', () => {
+    expect(vi.enum.CameraStatus.ACTIVE).toBe('Đang hoạt động');
+    expect(vi.layers.RENTAL_HOUSES).toBe('Nhà cho thuê trọ');
+  });
+});

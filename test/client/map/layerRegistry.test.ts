@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_VISIBILITY, LAYER_ORDER, layerTestId, toggleLayer, visibleLayers } from '../../../client/src/map/layerRegistry';
+
+describe('layerRegistry', () => {
+  it('draws wards at the bottom and cameras on top', () => {
+    expect(LAYER_ORDER[0]).toBe('WARDS');
+    expect(LAYER_ORDER.at(-1)).toBe('CAMERAS');
+    expect(LAYER_ORDER.indexOf('VIEW_SECTORS')).toBeLessThan(LAYER_ORDER.indexOf('CAMERAS'));
+  });
+
+  it('starts with every layer on', () => {
+    expect(visibleLayers(DEFAULT_VISIBILITY)).toEqual([...LAYER_ORDER]);
+  });
+
+  it('toggles one layer without touching the others or the original', () => {
+    const off = toggleLayer(DEFAULT_VISIBILITY, 'VIEW_SECTORS');
+    expect(off.VIEW_SECTORS).toBe(false);
+    expect(DEFAULT_VISIBILITY.VIEW_SECTORS).toBe(true);
+    expect(visibleLayers(off)).not.toContain('VIEW_SECTORS');
+    expect(toggleLayer(off, 'VIEW_SECTORS', true).VIEW_SECTORS).toBe(true);
+    expect(toggleLayer(off, 'CAMERAS', true).CAMERAS).toBe(true);
+  });
+
+  it('spells test ids with the GraphQL layer names', () => {
+    expect(layerTestId('layer-toggle', 'VIEW_SECTORS')).toBe('layer-toggle-VIEW_SECTORS');
+  });
+});
