@@ -25,7 +25,7 @@ function chromiumPath(): string {
 
 async function startApp(): Promise<string> {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'wardwatch-browser-'));
-  const env = { ...process.env, PORT: '0', HOST: '127.0.0.1', WARDWATCH_DATA_DIR: dataDir };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', WARDWATCH_DATA_DIR: dataDir };
   delete env.DATABASE_URL;
   app = spawn(process.execPath, ['dist/node/server/src/main.js'], { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
