@@ -1,0 +1,59 @@
+import 'reflect-metadata';
+import { GraphQLError } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { formatError } from '../../server/src/app';
+import { BadUserInputError } from '../../server/src/errors';
+import { startTestApp, type TestApp } from '../support/server';
+
+describe('formatError', () => {
+  const asResolverError = (original: Error) =>
+    new GraphQLError(original.message, { originalError: original, path: ['camera'] });
+
+  it('masks an unexpected error as INTERNAL_SERVER_ERROR with a generic message', () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const leaked = new Error('relation "camera" does not exist: SELECT * FROM camera WHERE owner_phone = $1');
+    const out = formatError({ message: leaked.message, extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at x.ts:1'] } }, asResolverError(leaked));
+    expect(out.message).toBe('Internal server error');
+    expect(out.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+    expect(log).toHaveBeenCalled();
+    log.mockRestore();
+  });
+
+  it('answers SERVICE_UNAVAILABLE when the database cannot be reached', () => {
+    const down = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const out = formatError({ message: down.message }, asResolverError(down));
+    expect(out.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE' });
+    expect(out.message).not.toContain('5432');
+  });
+
+  it('keeps our own coded errors with their field, and drops stack traces', () => {
+    const e = new BadUserInputError('input.bearing', 'must be in [0, 360) (got 400)');
+    const out = formatError({ message: e.message, extensions: { ...e.extensions, stacktrace: ['secret'] } }, asResolverError(e));
+    expect(out.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.bearing' });
+  });
+});
+
+describe('HTTP endpoints', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app?.close());
+
+  it('serves the client its runtime config, with no basemap unless one is configured', async () => {
+    const res = await fetch(`${app.server.url}/config.json`);
+    expect(await res.json()).toEqual({ tileUrl: null, tileAttribution: null });
+  });
+
+  it('reports health when the database answers', async () => {
+    const res = await fetch(`${app.server.url}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('answers a malformed query with GRAPHQL_PARSE_FAILED and no stack', async () => {
+    const r = await app.gql('{ wards { name ');
+    expect(r.errors?.[0].extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+    expect(JSON.stringify(r)).not.toMatch(/stacktrace/);
+  });
+});
