@@ -2,6 +2,7 @@ import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 const repo = __dirname;
 // graphql 16 has no "exports" map: Vite would pick its ESM build for our code while Node gives the
@@ -14,6 +15,12 @@ const decorators = () =>
     jsc: { target: 'es2022', transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false } },
   });
 
+class PathOrder extends BaseSequencer {
+  async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    return [...files].sort((a, b) => a.moduleId.localeCompare(b.moduleId));
+  }
+}
+
 export default defineConfig({
   // The map client: `vite build` writes dist/client, which `npm start` serves on the API's port.
   root: path.join(repo, 'client'),
@@ -21,6 +28,9 @@ export default defineConfig({
   build: { outDir: path.join(repo, 'dist/client'), emptyOutDir: true, chunkSizeWarningLimit: 1200 },
   server: { proxy: { '/graphql': 'http://127.0.0.1:4000' } },
   test: {
+    // Test files run in path order: test/db (which checks the pristine demo seed) before test/server
+    // (whose mutations add cameras and houses to the shared database).
+    sequence: { sequencer: PathOrder },
     projects: [
       {
         plugins: [decorators()],

@@ -59,6 +59,12 @@ export async function insertDemoPlan(m: Queryable, plan: DemoPlan): Promise<Demo
     throw new Error(`A district with code ${plan.district.code} already exists: the demo district is seeded only once.`);
   }
 
+  // PostgreSQL's JIT (on by default in 15+, absent from PGlite) judges these PostGIS statements costly
+  // and spends about a second compiling them: switch it off for the rest of this transaction, and
+  // put the caller's setting back at the end.
+  const jit: Array<{ jit: string }> = await m.query(`SELECT current_setting('jit') AS jit`);
+  await m.query(`SELECT set_config('jit', 'off', true)`);
+
   // District.
   const ring = plan.district.ring.map((p) => `${p.lon} ${p.lat}`).join(',');
   const districtRows: Array<{ id: number }> = await m.query(
@@ -233,7 +239,9 @@ export async function insertDemoPlan(m: Queryable, plan: DemoPlan): Promise<Demo
     );
   }
 
-  return summarise(m, districtId);
+  const summary = await summarise(m, districtId);
+  await m.query(`SELECT set_config('jit', $1, true)`, [jit[0]!.jit]);
+  return summary;
 }
 
 /** Counts for one district, read back from the database. */

@@ -1,35 +1,58 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { DataSource } from 'typeorm';
+import type { DataSource, QueryRunner } from 'typeorm';
 import { createDataSource } from '../../db/data-source';
 import {
   DEFAULT_DEMO_SEED,
   DEMO_DISTRICT_CODE,
   generateDemoPlan,
+  insertDemoPlan,
   isDatabaseEmpty,
   seedDemoDistrict,
   summarise,
   type DemoPlan,
+  type DemoSummary,
 } from '../../db/seed/demo-district';
 
+/**
+ * The global setup seeded the demo district once, but other test files register, move and delete
+ * cameras in it. So this file checks a fresh copy of the same plan (under another district code),
+ * seeded in a transaction that is rolled back at the end: what is checked is exactly what the
+ * generator wrote. Every query goes through that transaction's query runner (on PGlite a query
+ * through another connection would wait for the transaction to end).
+ */
+const COPY_CODE = 'DEMO-COPY';
+
 let ds: DataSource;
+let db: QueryRunner;
 let districtId: number;
 let plan: DemoPlan;
+let seeded: DemoSummary;
 
 beforeAll(async () => {
   ds = createDataSource({ url: inject('databaseUrl'), poolSize: 2 });
   await ds.initialize();
-  const rows: Array<{ id: number }> = await ds.query(`SELECT id FROM district WHERE code = $1`, [DEMO_DISTRICT_CODE]);
-  expect(rows).toHaveLength(1);
-  districtId = Number(rows[0]!.id);
+  db = ds.createQueryRunner();
+  await db.connect();
+  await db.startTransaction();
   plan = generateDemoPlan({ seed: DEFAULT_DEMO_SEED });
+  seeded = await insertDemoPlan(db, { ...plan, district: { ...plan.district, code: COPY_CODE } });
+  districtId = seeded.districtId;
 });
 
 afterAll(async () => {
+  if (db) {
+    if (db.isTransactionActive) await db.rollbackTransaction();
+    await db.release();
+  }
   await ds?.destroy();
 });
 
+async function query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+  return db.query(sql, params) as Promise<T[]>;
+}
+
 async function one<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T> {
-  const rows: T[] = await ds.query(sql, params);
+  const rows = await query<T>(sql, params);
   return rows[0]!;
 }
 
@@ -94,7 +117,7 @@ describe('demo district seed', () => {
   });
 
   it('seeds 13 wards that tile the district with no gaps or overlaps', async () => {
-    const wards: Array<{ code: string; name: string; chair_name: string; chair_phone: string; chair_email: string }> = await ds.query(
+    const wards: Array<{ code: string; name: string; chair_name: string; chair_phone: string; chair_email: string }> = await query(
       `SELECT code, name, chair_name, chair_phone, chair_email FROM ward WHERE district_id = $1 ORDER BY code`,
       [districtId],
     );
@@ -107,7 +130,7 @@ describe('demo district seed', () => {
     }
     expect(new Set(wards.map((w) => w.name)).size).toBe(13);
 
-    const rows: Tiling[] = await ds.query(
+    const rows: Tiling[] = await query(
       `SELECT d.code AS parent, count(w.id)::int AS parts,
               ST_Area(d.boundary) AS area, sum(ST_Area(w.boundary)) AS sum, ST_Area(ST_Union(w.boundary)) AS union_area,
               ST_Area(d.boundary::geography) AS geo_area, sum(ST_Area(w.boundary::geography)) AS geo_sum,
@@ -125,7 +148,7 @@ describe('demo district seed', () => {
   });
 
   it('tiles every ward with its residential groups', async () => {
-    const rows: Tiling[] = await ds.query(
+    const rows: Tiling[] = await query(
       `SELECT w.code AS parent, count(g.id)::int AS parts,
               ST_Area(w.boundary) AS area, sum(ST_Area(g.boundary)) AS sum, ST_Area(ST_Union(g.boundary)) AS union_area,
               ST_Area(w.boundary::geography) AS geo_area, sum(ST_Area(g.boundary::geography)) AS geo_sum,
@@ -144,7 +167,7 @@ describe('demo district seed', () => {
     expect(rows).toHaveLength(13);
     for (const r of rows) expectTiling(r, 3, 1e-4);
 
-    const groups: Array<{ ward: string; code: string; name: string; households: number }> = await ds.query(
+    const groups: Array<{ ward: string; code: string; name: string; households: number }> = await query(
       `SELECT w.code AS ward, g.code, g.name, g.households FROM residential_group g JOIN ward w ON w.id = g.ward_id
        WHERE g.district_id = $1 ORDER BY g.id`,
       [districtId],
@@ -163,7 +186,7 @@ describe('demo district seed', () => {
   });
 
   it('seeds about 250 groups, 2,000 cameras and 1,500 rental houses', async () => {
-    const s = await summarise(ds, districtId);
+    const s = await summarise(db, districtId);
     expect(s.wards).toBe(13);
     expect(s.residentialGroups).toBe(plan.groups.length);
     expect(s.cameras).toBe(plan.cameras.length);
@@ -174,7 +197,8 @@ describe('demo district seed', () => {
     expect(s.cameras).toBeLessThanOrEqual(2100);
     expect(s.rentalHouses).toBeGreaterThanOrEqual(1400);
     expect(s.rentalHouses).toBeLessThanOrEqual(1600);
-    expect(await isDatabaseEmpty(ds)).toBe(false);
+    expect(await isDatabaseEmpty(db)).toBe(false);
+    expect(seeded).toEqual(s);
   });
 
   it('mixes camera types, owners, operators and statuses as the issue describes', async () => {
@@ -235,7 +259,7 @@ describe('demo district seed', () => {
   });
 
   it('leaves a realistic share of rental houses without a camera', async () => {
-    const s = await summarise(ds, districtId);
+    const s = await summarise(db, districtId);
     const share = s.rentalHousesWithoutCamera / s.rentalHouses;
     expect(share).toBeGreaterThanOrEqual(0.25);
     expect(share).toBeLessThanOrEqual(0.35);
@@ -282,11 +306,11 @@ describe('demo district seed', () => {
   });
 
   it('leaves some residential groups without any camera', async () => {
-    const s = await summarise(ds, districtId);
+    const s = await summarise(db, districtId);
     expect(s.groupsWithoutCamera / s.residentialGroups).toBeGreaterThanOrEqual(0.05);
     expect(s.groupsWithoutCamera / s.residentialGroups).toBeLessThanOrEqual(0.1);
 
-    const rows: Array<{ code: string; cameras: number; active: number }> = await ds.query(
+    const rows: Array<{ code: string; cameras: number; active: number }> = await query(
       `SELECT g.code, count(c.id)::int AS cameras, count(c.id) FILTER (WHERE c.status = 'active')::int AS active
        FROM residential_group g LEFT JOIN camera c ON c.residential_group_id = g.id
        WHERE g.district_id = $1 GROUP BY g.id ORDER BY g.code`,
@@ -317,13 +341,13 @@ describe('demo district seed', () => {
     expect(r).toEqual({ cameras_without_group: 0, houses_without_group: 0, cameras_misplaced: 0, houses_misplaced: 0, cameras_outside: 0 });
 
     // The database's placement (triggers) agrees with the plan's (nearest seed), row by row.
-    const cams: Array<{ group: string }> = await ds.query(
+    const cams: Array<{ group: string }> = await query(
       `SELECT g.code AS group FROM camera c JOIN residential_group g ON g.id = c.residential_group_id
        WHERE c.district_id = $1 ORDER BY c.id`,
       [districtId],
     );
     expect(cams.map((c) => c.group)).toEqual(plan.cameras.map((c) => c.groupCode));
-    const houses: Array<{ group: string }> = await ds.query(
+    const houses: Array<{ group: string }> = await query(
       `SELECT g.code AS group FROM rental_house h JOIN residential_group g ON g.id = h.residential_group_id
        WHERE h.district_id = $1 ORDER BY h.id`,
       [districtId],
@@ -355,7 +379,7 @@ describe('demo district seed', () => {
     expect(generateDemoPlan({ seed: 7 }).groups.length).toBeGreaterThan(200);
 
     // The database holds exactly the plan, in the plan's order.
-    const cams: Array<{ label: string | null; lon: number; lat: number; kind: string; installed: string }> = await ds.query(
+    const cams: Array<{ label: string | null; lon: number; lat: number; kind: string; installed: string }> = await query(
       `SELECT label, ST_X(location) AS lon, ST_Y(location) AS lat, owner_kind AS kind, to_char(installed_on, 'YYYY-MM-DD') AS installed
        FROM camera WHERE district_id = $1 ORDER BY id`,
       [districtId],
@@ -363,7 +387,7 @@ describe('demo district seed', () => {
     expect(cams).toEqual(
       plan.cameras.map((c) => ({ label: c.label, lon: c.location.lon, lat: c.location.lat, kind: c.ownerKind, installed: c.installedOn })),
     );
-    const houses: Array<{ address: string; lon: number; lat: number }> = await ds.query(
+    const houses: Array<{ address: string; lon: number; lat: number }> = await query(
       `SELECT address, ST_X(location) AS lon, ST_Y(location) AS lat FROM rental_house WHERE district_id = $1 ORDER BY id`,
       [districtId],
     );
@@ -386,7 +410,8 @@ describe('demo district seed', () => {
   });
 
   it('refuses to seed the demo district twice', async () => {
-    await expect(ds.transaction((m) => seedDemoDistrict(m))).rejects.toThrow(/already exists/);
+    // The global setup seeded it: a second call fails before writing anything.
+    await expect(seedDemoDistrict(db)).rejects.toThrow(/already exists/);
     const n = await one<{ n: number }>(`SELECT count(*)::int AS n FROM district WHERE code = $1`, [DEMO_DISTRICT_CODE]);
     expect(n.n).toBe(1);
   });

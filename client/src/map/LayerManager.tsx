@@ -10,6 +10,7 @@ import type L from 'leaflet';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useMap } from 'react-leaflet';
 import type { LayerData, MapLayer, Selection } from '../types';
+import { areaFeatureAt, nearestPointFeature } from './hitTest';
 import { LAYER_ORDER, type LayerVisibility } from './layerRegistry';
 import type { WardDensity } from './layerStats';
 import { CamerasLayer } from './layers/CamerasLayer';
@@ -54,6 +55,24 @@ export function LayerManager({ data, visibility, scopeWardId, selection, density
     setGeneration((n) => n + 1);
   }, []);
 
+  /** What a click at this layer point would hit on the point and sector layers, topmost first. */
+  const hitTest = useCallback(
+    (point: L.Point): Selection | null => {
+      const live = (kind: MapLayer) => {
+        const layer = layers.current.get(kind) as L.LayerGroup | undefined;
+        return visibility[kind] && layer && map.hasLayer(layer) ? layer : undefined;
+      };
+      const camera = nearestPointFeature(live('CAMERAS'), point);
+      if (camera != null) return { kind: 'camera', id: camera };
+      const house = nearestPointFeature(live('RENTAL_HOUSES'), point);
+      if (house != null) return { kind: 'rentalHouse', id: house };
+      const sector = areaFeatureAt(live('VIEW_SECTORS'), point);
+      if (sector != null) return { kind: 'camera', id: sector };
+      return null;
+    },
+    [map, visibility],
+  );
+
   useEffect(() => {
     for (const kind of LAYER_ORDER) {
       const layer = layers.current.get(kind) as (L.Layer & { bringToFront?: () => void }) | undefined;
@@ -75,6 +94,7 @@ export function LayerManager({ data, visibility, scopeWardId, selection, density
           basemap={basemap}
           register={register}
           onSelect={onSelect}
+          hitTest={hitTest}
         />
       )}
       {visibility.RESIDENTIAL_GROUPS && data.RESIDENTIAL_GROUPS && (

@@ -5,6 +5,7 @@ import { GeoJSON } from 'react-leaflet';
 import type { CameraFeature, LayerCollection } from '../../types';
 import { cameraStyle } from '../styles';
 import { useZoom } from '../useZoom';
+import { nearestPointFeature } from '../hitTest';
 import { featureOf, useLatestT, type OverlayProps } from './common';
 import { escapeHtml } from './ResidentialGroupsLayer';
 
@@ -53,8 +54,9 @@ export function CamerasLayer({ data, register, onSelect }: Props) {
       }
       eventHandlers={{
         click: (e) => {
-          const f = featureOf<CameraFeature['properties']>(e);
-          if (f) onSelect({ kind: 'camera', id: f.properties.id });
+          const point = (e as L.LeafletMouseEvent).layerPoint;
+          const id = (point && nearestPointFeature(layerRef.current ?? undefined, point)) ?? featureOf<CameraFeature['properties']>(e)?.properties.id;
+          if (id != null) onSelect({ kind: 'camera', id });
         },
       }}
     />

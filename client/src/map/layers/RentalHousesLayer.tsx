@@ -6,6 +6,7 @@ import type { LayerCollection, RentalHouseFeature } from '../../types';
 import { ShapeMarker } from '../shapeMarker';
 import { rentalHouseStyle } from '../styles';
 import { useZoom } from '../useZoom';
+import { nearestPointFeature } from '../hitTest';
 import { featureOf, useLatestT, type OverlayProps } from './common';
 import { escapeHtml } from './ResidentialGroupsLayer';
 
@@ -56,8 +57,10 @@ export function RentalHousesLayer({ data, register, onSelect }: Props) {
       }
       eventHandlers={{
         click: (e) => {
-          const f = featureOf<RentalHouseFeature['properties']>(e);
-          if (f) onSelect({ kind: 'rentalHouse', id: f.properties.id });
+          const point = (e as L.LeafletMouseEvent).layerPoint;
+          const id =
+            (point && nearestPointFeature(layerRef.current ?? undefined, point)) ?? featureOf<RentalHouseFeature['properties']>(e)?.properties.id;
+          if (id != null) onSelect({ kind: 'rentalHouse', id });
         },
       }}
     />

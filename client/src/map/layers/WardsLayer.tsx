@@ -6,7 +6,7 @@
 import L from 'leaflet';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { GeoJSON, Marker, useMap, useMapEvents } from 'react-leaflet';
-import type { LayerCollection, WardFeature } from '../../types';
+import type { LayerCollection, Selection, WardFeature } from '../../types';
 import { visibleLabels } from '../declutter';
 import { areaKm2, labelPoint } from '../geometry';
 import type { WardDensity } from '../layerStats';
@@ -23,9 +23,12 @@ interface Props extends OverlayProps {
   /** the ward shown in the details panel */
   selectedWardId: number | null;
   basemap: boolean;
+  /** what lies under a label on the canvas: a camera under a ward's name wins the click */
+  hitTest: (point: L.Point) => Selection | null;
 }
 
-export function WardsLayer({ data, density, scopeWardId, selectedWardId, basemap, register, onSelect }: Props) {
+export function WardsLayer({ data, density, scopeWardId, selectedWardId, basemap, register, onSelect, hitTest }: Props) {
+  const map = useMap();
   const outlineStyle = useCallback(
     (feature?: WardFeature) => {
       const id = feature?.properties.id ?? -1;
@@ -102,7 +105,13 @@ export function WardsLayer({ data, density, scopeWardId, selectedWardId, basemap
           keyboard={false}
           riseOnHover
           icon={icons.get(label.id)}
-          eventHandlers={{ click: () => onSelect({ kind: 'ward', id: label.id }) }}
+          eventHandlers={{
+            click: (e) => {
+              const original = (e as L.LeafletMouseEvent).originalEvent;
+              const under = original ? hitTest(map.mouseEventToLayerPoint(original)) : null;
+              onSelect(under ?? { kind: 'ward', id: label.id });
+            },
+          }}
         />
       ))}
     </>
