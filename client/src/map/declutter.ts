@@ -13,11 +13,19 @@ export function overlaps(a: Box, b: Box, margin = 0): boolean {
   return a.left < b.right + margin && b.left < a.right + margin && a.top < b.bottom + margin && b.top < a.bottom + margin;
 }
 
-/** Indexes (into `boxes`) of the labels to show; `boxes` must be in priority order, highest first. */
-export function visibleLabels(boxes: Box[], margin = 4): Set<number> {
+export function contains(outer: Box, inner: Box): boolean {
+  return inner.left >= outer.left && inner.right <= outer.right && inner.top >= outer.top && inner.bottom <= outer.bottom;
+}
+
+/**
+ * Indexes (into `boxes`) of the labels to show; `boxes` must be in priority order, highest first.
+ * With a `frame` (the map's box), a label cut by its edge is hidden too.
+ */
+export function visibleLabels(boxes: Box[], margin = 4, frame?: Box): Set<number> {
   const kept: Box[] = [];
   const visible = new Set<number>();
   boxes.forEach((box, index) => {
+    if (frame && !contains(frame, box)) return;
     if (kept.some((k) => overlaps(k, box, margin))) return;
     kept.push(box);
     visible.add(index);

@@ -16,8 +16,8 @@ export const PALETTE = {
   houseWithCamera: '#2b8a3e',
   houseWithoutCamera: '#e8590c',
   highlight: '#0b7285',
-  /** Ward fill by camera density, light to dark: warm neutrals that stay apart from the blue sectors. */
-  densityRamp: ['#f8f7f4', '#efe9dc', '#e4d8bf', '#d6c39f', '#c6ab7f'],
+  /** Ward fill by camera density, light to dark: cool lavenders, so blue sectors stay blue over them. */
+  densityRamp: ['#f9f9fb', '#efeef5', '#e3e1ee', '#d5d2e6', '#c6c1dc'],
   dimmed: '#dde1e6',
 } as const;
 
@@ -64,7 +64,7 @@ export function sectorStyle(props: { status: CameraStatus }): PathOptions {
   const color = STATUS_COLORS[props.status] ?? STATUS_COLORS.DECOMMISSIONED;
   switch (props.status) {
     case 'ACTIVE':
-      return { color, weight: 0.6, opacity: 0.55, fillColor: color, fillOpacity: 0.2, className: 'ww-sector ww-sector-active' };
+      return { color, weight: 0.7, opacity: 0.7, fillColor: color, fillOpacity: 0.28, className: 'ww-sector ww-sector-active' };
     case 'MAINTENANCE':
       return { color, weight: 0.6, opacity: 0.6, fillColor: color, fillOpacity: 0.14, className: 'ww-sector ww-sector-maintenance' };
     case 'OFFLINE':

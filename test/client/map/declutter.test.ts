@@ -19,3 +19,11 @@ describe('declutter', () => {
     expect(visibleLabels([box(0, 0), box(0, 40), box(200, 0)]).size).toBe(3);
   });
 });
+
+describe('declutter within the map', () => {
+  it('hides a label cut by the edge of the map and lets the next one show', () => {
+    const frame = { left: 0, top: 0, right: 500, bottom: 300 };
+    const shown = visibleLabels([box(-30, 10), box(20, 12), box(450, 200)], 4, frame);
+    expect([...shown]).toEqual([1]);
+  });
+});

@@ -1,12 +1,12 @@
 /** Cameras as circle markers: colour by status, size by type, scaled with the zoom. */
 import L from 'leaflet';
 import { useEffect, useRef } from 'react';
-import { GeoJSON } from 'react-leaflet';
+import { GeoJSON, useMap } from 'react-leaflet';
 import type { CameraFeature, LayerCollection } from '../../types';
 import { cameraStyle } from '../styles';
 import { useZoom } from '../useZoom';
 import { nearestPointFeature } from '../hitTest';
-import { featureOf, useLatestT, type OverlayProps } from './common';
+import { clickPoint, featureOf, useLatestT, type OverlayProps } from './common';
 import { escapeHtml } from './ResidentialGroupsLayer';
 
 interface Props extends OverlayProps {
@@ -14,6 +14,7 @@ interface Props extends OverlayProps {
 }
 
 export function CamerasLayer({ data, register, onSelect }: Props) {
+  const map = useMap();
   const zoom = useZoom();
   const zoomRef = useRef(zoom);
   zoomRef.current = zoom;
@@ -54,7 +55,7 @@ export function CamerasLayer({ data, register, onSelect }: Props) {
       }
       eventHandlers={{
         click: (e) => {
-          const point = (e as L.LeafletMouseEvent).layerPoint;
+          const point = clickPoint(map, e);
           const id = (point && nearestPointFeature(layerRef.current ?? undefined, point)) ?? featureOf<CameraFeature['properties']>(e)?.properties.id;
           if (id != null) onSelect({ kind: 'camera', id });
         },

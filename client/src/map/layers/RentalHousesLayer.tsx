@@ -1,13 +1,13 @@
 /** Rental houses: green squares with an active camera, orange diamonds without one (R2, R5). */
 import type L from 'leaflet';
 import { useEffect, useRef } from 'react';
-import { GeoJSON } from 'react-leaflet';
+import { GeoJSON, useMap } from 'react-leaflet';
 import type { LayerCollection, RentalHouseFeature } from '../../types';
 import { ShapeMarker } from '../shapeMarker';
 import { rentalHouseStyle } from '../styles';
 import { useZoom } from '../useZoom';
 import { nearestPointFeature } from '../hitTest';
-import { featureOf, useLatestT, type OverlayProps } from './common';
+import { clickPoint, featureOf, useLatestT, type OverlayProps } from './common';
 import { escapeHtml } from './ResidentialGroupsLayer';
 
 interface Props extends OverlayProps {
@@ -15,6 +15,7 @@ interface Props extends OverlayProps {
 }
 
 export function RentalHousesLayer({ data, register, onSelect }: Props) {
+  const map = useMap();
   const zoom = useZoom();
   const zoomRef = useRef(zoom);
   zoomRef.current = zoom;
@@ -57,7 +58,7 @@ export function RentalHousesLayer({ data, register, onSelect }: Props) {
       }
       eventHandlers={{
         click: (e) => {
-          const point = (e as L.LeafletMouseEvent).layerPoint;
+          const point = clickPoint(map, e);
           const id =
             (point && nearestPointFeature(layerRef.current ?? undefined, point)) ?? featureOf<RentalHouseFeature['properties']>(e)?.properties.id;
           if (id != null) onSelect({ kind: 'rentalHouse', id });

@@ -11,7 +11,7 @@ import { visibleLabels } from '../declutter';
 import { areaKm2, labelPoint } from '../geometry';
 import type { WardDensity } from '../layerStats';
 import { wardFillStyle, wardOutlineStyle } from '../styles';
-import { featureOf, type OverlayProps } from './common';
+import { clickPoint, featureOf, type OverlayProps } from './common';
 
 export const WARD_FILL_PANE = 'ww-ward-fill';
 
@@ -69,10 +69,10 @@ export function WardsLayer({ data, density, scopeWardId, selectedWardId, basemap
       const r = (el?.firstElementChild ?? el)?.getBoundingClientRect();
       return r ? { left: r.left, top: r.top, right: r.right, bottom: r.bottom } : { left: 0, top: 0, right: 0, bottom: 0 };
     });
-    const shown = visibleLabels(boxes);
+    const shown = visibleLabels(boxes, 4, map.getContainer().getBoundingClientRect());
     elements.forEach((el, i) => el?.classList.toggle('is-hidden', !shown.has(i)));
-  }, [labels, selectedWardId, scopeWardId]);
-  useMapEvents({ zoomend: declutter, viewreset: declutter, resize: declutter });
+  }, [map, labels, selectedWardId, scopeWardId]);
+  useMapEvents({ zoomend: declutter, moveend: declutter, viewreset: declutter, resize: declutter });
   useEffect(() => {
     const frame = requestAnimationFrame(declutter);
     return () => cancelAnimationFrame(frame);
@@ -107,8 +107,8 @@ export function WardsLayer({ data, density, scopeWardId, selectedWardId, basemap
           icon={icons.get(label.id)}
           eventHandlers={{
             click: (e) => {
-              const original = (e as L.LeafletMouseEvent).originalEvent;
-              const under = original ? hitTest(map.mouseEventToLayerPoint(original)) : null;
+              const point = clickPoint(map, e);
+              const under = point ? hitTest(point) : null;
               onSelect(under ?? { kind: 'ward', id: label.id });
             },
           }}

@@ -24,3 +24,12 @@ export function useLatestT() {
   ref.current = t;
   return ref;
 }
+
+/**
+ * Where the pointer really was, as a layer point. Leaflet moves the event of a small circle marker
+ * to the marker's centre, so `event.layerPoint` cannot tell two overlapping cameras apart.
+ */
+export function clickPoint(map: L.Map, event: L.LeafletEvent): L.Point | null {
+  const original = (event as L.LeafletMouseEvent).originalEvent;
+  return original && 'clientX' in original ? map.mouseEventToLayerPoint(original) : null;
+}
