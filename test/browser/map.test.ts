@@ -107,6 +107,8 @@ describe('the map', () => {
     expect(counts.WARDS).toBe(13);
     const names = await page.locator('[data-testid="map"] .leaflet-marker-pane').getByText(/^Phường /).allTextContents();
     expect(new Set(names).size).toBe(13);
+    // ... and at this size every name shows (colliding labels move a line up or down before hiding).
+    await expect.poll(() => page.locator('.ww-ward-label:not(.is-hidden)').count()).toBe(13);
     await expect(page.getByTestId('legend').textContent()).resolves.toContain('Ranh giới phường');
     await page.screenshot({ path: path.join(shots, 'district-vi.png') });
   });
@@ -164,7 +166,7 @@ describe('the map', () => {
     await expect.poll(() => page.evaluate(() => window.__wardwatch!.selection)).toEqual({ kind: 'camera', id });
     await expect.poll(() => panel.textContent(), { timeout: 10_000 }).toContain(camera.label);
     const typeVi = { FIXED: 'Cố định', DOME: 'Bán cầu (dome)', PTZ: 'Quay quét (PTZ)' }[camera.type as 'FIXED' | 'DOME' | 'PTZ'];
-    expect(await panel.textContent()).toContain(typeVi);
+    await expect.poll(() => panel.textContent(), { timeout: 10_000 }).toContain(typeVi); // after the details load
     await page.screenshot({ path: path.join(shots, 'camera-details.png') });
   });
 

@@ -18,17 +18,24 @@ export function contains(outer: Box, inner: Box): boolean {
 }
 
 /**
- * Indexes (into `boxes`) of the labels to show; `boxes` must be in priority order, highest first.
- * With a `frame` (the map's box), a label cut by its edge is hidden too.
+ * Places labels in priority order (highest first): each takes the first of its candidate vertical
+ * shifts, in pixels, that overlaps no label already placed (with `margin`) and, with a `frame` (the
+ * map's box), stays inside it. The default candidates are: where it is, one label-height above,
+ * one below. Returns the shift of every placed label by index; a label with no place is hidden.
  */
-export function visibleLabels(boxes: Box[], margin = 4, frame?: Box): Set<number> {
+export function placeLabels(boxes: Box[], margin = 4, frame?: Box, shifts?: number[]): Map<number, number> {
   const kept: Box[] = [];
-  const visible = new Set<number>();
+  const placed = new Map<number, number>();
   boxes.forEach((box, index) => {
-    if (frame && !contains(frame, box)) return;
-    if (kept.some((k) => overlaps(k, box, margin))) return;
-    kept.push(box);
-    visible.add(index);
+    const step = box.bottom - box.top + margin;
+    for (const dy of shifts ?? [0, -step, step]) {
+      const moved = { left: box.left, right: box.right, top: box.top + dy, bottom: box.bottom + dy };
+      if (frame && !contains(frame, moved)) continue;
+      if (kept.some((k) => overlaps(k, moved, margin))) continue;
+      kept.push(moved);
+      placed.set(index, dy);
+      return;
+    }
   });
-  return visible;
+  return placed;
 }

@@ -6,8 +6,7 @@ import type { CameraFeature, LayerCollection } from '../../types';
 import { cameraStyle } from '../styles';
 import { useZoom } from '../useZoom';
 import { nearestPointFeature } from '../hitTest';
-import { clickPoint, featureOf, useLatestT, type OverlayProps } from './common';
-import { escapeHtml } from './ResidentialGroupsLayer';
+import { clickPoint, escapeHtml, featureOf, useLatestT, type OverlayProps } from './common';
 
 interface Props extends OverlayProps {
   data: LayerCollection<'CAMERAS'>;

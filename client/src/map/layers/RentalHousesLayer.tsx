@@ -7,8 +7,7 @@ import { ShapeMarker } from '../shapeMarker';
 import { rentalHouseStyle } from '../styles';
 import { useZoom } from '../useZoom';
 import { nearestPointFeature } from '../hitTest';
-import { clickPoint, featureOf, useLatestT, type OverlayProps } from './common';
-import { escapeHtml } from './ResidentialGroupsLayer';
+import { clickPoint, escapeHtml, featureOf, useLatestT, type OverlayProps } from './common';
 
 interface Props extends OverlayProps {
   data: LayerCollection<'RENTAL_HOUSES'>;

@@ -4,7 +4,7 @@ import { useCallback } from 'react';
 import { GeoJSON } from 'react-leaflet';
 import type { GroupFeature, LayerCollection } from '../../types';
 import { groupStyle } from '../styles';
-import { featureOf, useLatestT, type OverlayProps } from './common';
+import { escapeHtml, featureOf, useLatestT, type OverlayProps } from './common';
 
 interface Props extends OverlayProps {
   data: LayerCollection<'RESIDENTIAL_GROUPS'>;
@@ -39,8 +39,4 @@ export function ResidentialGroupsLayer({ data, activeByGroup, register, onSelect
       }}
     />
   );
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

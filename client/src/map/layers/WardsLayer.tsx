@@ -7,7 +7,7 @@ import L from 'leaflet';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { GeoJSON, Marker, useMap, useMapEvents } from 'react-leaflet';
 import type { LayerCollection, Selection, WardFeature } from '../../types';
-import { visibleLabels } from '../declutter';
+import { placeLabels } from '../declutter';
 import { areaKm2, labelPoint } from '../geometry';
 import type { WardDensity } from '../layerStats';
 import { wardFillStyle, wardOutlineStyle } from '../styles';
@@ -59,18 +59,25 @@ export function WardsLayer({ data, density, scopeWardId, selectedWardId, basemap
     [labels, selectedWardId, scopeWardId],
   );
 
-  // Hide the labels that would overlap a more important one (the chosen ward, then larger wards).
+  // Keep labels from overlapping, in priority order: the chosen ward, then larger wards.
   const markers = useRef(new Map<number, L.Marker>());
   const declutter = useCallback(() => {
     const important = (id: number) => (id === selectedWardId || id === scopeWardId ? 1 : 0);
     const ordered = [...labels].sort((a, b) => important(b.id) - important(a.id) || b.area - a.area);
     const elements = ordered.map((l) => markers.current.get(l.id)?.getElement() ?? null);
-    const boxes = elements.map((el) => {
-      const r = (el?.firstElementChild ?? el)?.getBoundingClientRect();
+    const texts = elements.map((el) => (el?.firstElementChild ?? el) as HTMLElement | null);
+    for (const text of texts) if (text) text.style.marginTop = ''; // measure where each label stands
+    const boxes = texts.map((text) => {
+      const r = text?.getBoundingClientRect();
       return r ? { left: r.left, top: r.top, right: r.right, bottom: r.bottom } : { left: 0, top: 0, right: 0, bottom: 0 };
     });
-    const shown = visibleLabels(boxes, 4, map.getContainer().getBoundingClientRect());
-    elements.forEach((el, i) => el?.classList.toggle('is-hidden', !shown.has(i)));
+    // A label that collides moves one line up or down if that is free, else hides.
+    const placed = placeLabels(boxes, 4, map.getContainer().getBoundingClientRect());
+    elements.forEach((el, i) => {
+      el?.classList.toggle('is-hidden', !placed.has(i));
+      const shift = placed.get(i);
+      if (shift && texts[i]) texts[i]!.style.marginTop = `${shift}px`;
+    });
   }, [map, labels, selectedWardId, scopeWardId]);
   useMapEvents({ zoomend: declutter, moveend: declutter, viewreset: declutter, resize: declutter });
   useEffect(() => {

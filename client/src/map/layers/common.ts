@@ -33,3 +33,8 @@ export function clickPoint(map: L.Map, event: L.LeafletEvent): L.Point | null {
   const original = (event as L.LeafletMouseEvent).originalEvent;
   return original && 'clientX' in original ? map.mouseEventToLayerPoint(original) : null;
 }
+
+/** Tooltip text is set as HTML by Leaflet: names and addresses from the database are escaped. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
