@@ -61,6 +61,8 @@ export async function createApp(config: Config, dataSource: DataSource, plugins:
     schema: await createSchema(),
     formatError,
     includeStacktraceInErrorResponses: false,
+    // main.ts owns the signals and stops everything in order (Apollo's own handler would race it).
+    stopOnTerminationSignals: false,
     plugins,
   });
   await apollo.start();

@@ -19,6 +19,7 @@ async function main(): Promise<void> {
     console.log(`[wardwatch] ${signal}: shutting down`);
     try {
       await server.stop();
+      console.log('[wardwatch] stopped');
       process.exit(0);
     } catch (err) {
       console.error('[wardwatch] shutdown failed:', err);

@@ -23,17 +23,21 @@ function chromiumPath(): string {
   return execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], { encoding: 'utf8' }).trim();
 }
 
+let appLog = '';
+
+/** Starts `node dist/node/server/src/main.js` as `npm start` does, on a free port, in `dataDir`. */
 async function startApp(): Promise<string> {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'wardwatch-browser-'));
+  dataDir ??= mkdtempSync(path.join(os.tmpdir(), 'wardwatch-browser-'));
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', WARDWATCH_DATA_DIR: dataDir };
   delete env.DATABASE_URL;
+  delete env.NODE_ENV; // as a user runs it (Vitest sets "test", which changes Apollo's signal handling)
   app = spawn(process.execPath, ['dist/node/server/src/main.js'], { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let log = '';
+  appLog = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`app did not start in time:\n${log}`)), 240_000);
+    const timer = setTimeout(() => reject(new Error(`app did not start in time:\n${appLog}`)), 240_000);
     const onData = (chunk: Buffer) => {
-      log += chunk.toString();
-      const m = log.match(/ready at (http:\/\/\S+?) /);
+      appLog += chunk.toString();
+      const m = appLog.match(/ready at (http:\/\/\S+?) /);
       if (m) {
         clearTimeout(timer);
         resolve(m[1]);
@@ -41,7 +45,7 @@ async function startApp(): Promise<string> {
     };
     app.stdout!.on('data', onData);
     app.stderr!.on('data', onData);
-    app.on('exit', (code) => reject(new Error(`app exited with ${code}:\n${log}`)));
+    app.once('exit', (code) => reject(new Error(`app exited with ${code}:\n${appLog}`)));
   });
 }
 
@@ -57,6 +61,13 @@ async function paintedPixels(): Promise<number> {
     }
     return n;
   });
+}
+
+/** Sends a signal and waits for the app to exit; returns its exit code. */
+async function stopApp(signal: NodeJS.Signals): Promise<number | null> {
+  const exited = new Promise<number | null>((r) => app.once('exit', (code) => r(code)));
+  app.kill(signal);
+  return exited;
 }
 
 async function waitForMap(): Promise<void> {
@@ -92,11 +103,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  if (app && app.exitCode === null) {
-    const exited = new Promise((r) => app.once('exit', r));
-    app.kill('SIGTERM');
-    await exited;
-  }
+  if (app && app.exitCode === null && app.signalCode === null) await stopApp('SIGKILL');
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -179,5 +186,22 @@ describe('the map', () => {
     await page.screenshot({ path: path.join(repo, 'docs/screenshot.png') });
     const failed = (page as unknown as { failedRequests: string[] }).failedRequests;
     expect(failed).toEqual([]); // nothing fetched from outside, no script errors
+  });
+
+  it('stops cleanly on Ctrl-C and starts again from the same data directory, faster', async () => {
+    const first = Number(appLog.match(/ in ([\d.]+) s/)![1]);
+    expect(await stopApp('SIGINT')).toBe(0);
+    expect(appLog).toContain('[wardwatch] stopped');
+    const again = await startApp();
+    expect(appLog).not.toContain('demo district seeded'); // the data was kept
+    const second = Number(appLog.match(/ in ([\d.]+) s/)![1]);
+    expect(second).toBeLessThan(first);
+    const res = await fetch(`${again}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ wards { name } }' }),
+    });
+    expect((await res.json()).data.wards).toHaveLength(13);
+    expect(await stopApp('SIGTERM')).toBe(0);
   });
 });
