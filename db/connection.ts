@@ -57,7 +57,12 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     port: 0,
     maxConnections: options.maxConnections ?? 12,
   });
-  await server.start();
+  try {
+    await server.start();
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
   const url = `postgres://postgres@${server.getServerConn()}/postgres`;
 
   let closed = false;

@@ -23,8 +23,8 @@ export const CAMERA_LIMITS = {
   bearing: { min: 0, maxExclusive: 360 },
   /** Horizontal field of view in degrees: (0, 360]; 360 for dome and PTZ cameras. */
   fieldOfView: { minExclusive: 0, max: 360 },
-  /** Useful viewing range in metres: (0, 1000]. */
-  rangeMeters: { minExclusive: 0, max: 1000 },
+  /** Useful viewing range in metres: [1, 1000]. */
+  rangeMeters: { min: 1, max: 1000 },
   /** Mount height above ground in metres: [0, 100]. */
   mountHeightMeters: { min: 0, max: 100 },
 } as const;
@@ -34,8 +34,6 @@ export interface CameraTypeDefaults {
   fieldOfView: number;
   /** Useful viewing range, metres. */
   rangeMeters: number;
-  /** Typical mount height, metres. */
-  mountHeightMeters: number;
 }
 
 /**
@@ -50,7 +48,7 @@ export interface CameraTypeDefaults {
  * - ptz: 360 degrees (it pans all round), 50 m (optical zoom).
  */
 export const CAMERA_TYPE_DEFAULTS: Record<CameraTypeValue, CameraTypeDefaults> = {
-  fixed: { fieldOfView: 85, rangeMeters: 30, mountHeightMeters: 3 },
-  dome: { fieldOfView: 360, rangeMeters: 15, mountHeightMeters: 3 },
-  ptz: { fieldOfView: 360, rangeMeters: 50, mountHeightMeters: 6 },
+  fixed: { fieldOfView: 85, rangeMeters: 30 },
+  dome: { fieldOfView: 360, rangeMeters: 15 },
+  ptz: { fieldOfView: 360, rangeMeters: 50 },
 };

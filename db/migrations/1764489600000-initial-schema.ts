@@ -67,7 +67,7 @@ export class InitialSchema1764489600000 implements MigrationInterface {
         ward_id integer NOT NULL REFERENCES ward (id),
         residential_group_id integer REFERENCES residential_group (id),
         address text NOT NULL CHECK (length(btrim(address)) > 0),
-        owner_name text NOT NULL,
+        owner_name text NOT NULL CHECK (length(btrim(owner_name)) > 0),
         owner_phone text,
         rooms integer NOT NULL CHECK (rooms BETWEEN 1 AND 500),
         location geometry(Point, 4326) NOT NULL,
@@ -88,7 +88,7 @@ export class InitialSchema1764489600000 implements MigrationInterface {
         location geometry(Point, 4326) NOT NULL,
         bearing double precision NOT NULL CHECK (bearing >= 0 AND bearing < 360),
         field_of_view double precision NOT NULL CHECK (field_of_view > 0 AND field_of_view <= 360),
-        range_m double precision NOT NULL CHECK (range_m > 0 AND range_m <= 1000),
+        range_m double precision NOT NULL CHECK (range_m >= 1 AND range_m <= 1000),
         camera_type text NOT NULL CHECK (camera_type IN ('fixed', 'dome', 'ptz')),
         mount_height_m double precision CHECK (mount_height_m IS NULL OR (mount_height_m >= 0 AND mount_height_m <= 100)),
         owner_kind text NOT NULL CHECK (owner_kind IN ('household', 'civil_servant', 'rental_house', 'business', 'public')),
@@ -104,7 +104,8 @@ export class InitialSchema1764489600000 implements MigrationInterface {
         view_sector geometry(Polygon, 4326) NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
-        CHECK (rental_house_id IS NULL OR owner_kind = 'rental_house')
+        CHECK (rental_house_id IS NULL OR owner_kind = 'rental_house'),
+        CONSTRAINT camera_decommissioned_at_check CHECK ((status = 'decommissioned') = (decommissioned_at IS NOT NULL))
       )`);
     await q.query(`CREATE INDEX camera_location_gix ON camera USING gist (location)`);
     await q.query(`CREATE INDEX camera_view_sector_gix ON camera USING gist (view_sector)`);
@@ -170,14 +171,8 @@ export class InitialSchema1764489600000 implements MigrationInterface {
       CREATE FUNCTION ww_camera_view() RETURNS trigger
       LANGUAGE plpgsql AS $fn$
       BEGIN
-        IF TG_OP = 'INSERT'
-           OR NEW.location IS DISTINCT FROM OLD.location
-           OR NEW.bearing IS DISTINCT FROM OLD.bearing
-           OR NEW.field_of_view IS DISTINCT FROM OLD.field_of_view
-           OR NEW.range_m IS DISTINCT FROM OLD.range_m
-           OR NEW.view_sector IS NULL THEN
-          NEW.view_sector := ww_view_sector(NEW.location, NEW.bearing, NEW.field_of_view, NEW.range_m);
-        END IF;
+        -- Always derived, never taken from the writer: a sector edited by hand (say in QGIS) is redrawn.
+        NEW.view_sector := ww_view_sector(NEW.location, NEW.bearing, NEW.field_of_view, NEW.range_m);
         RETURN NEW;
       END
       $fn$`);

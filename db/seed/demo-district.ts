@@ -64,6 +64,8 @@ export async function insertDemoPlan(m: Queryable, plan: DemoPlan): Promise<Demo
   // put the caller's setting back at the end.
   const jit: Array<{ jit: string }> = await m.query(`SELECT current_setting('jit') AS jit`);
   await m.query(`SELECT set_config('jit', 'off', true)`);
+  // Coverage: computed once for the whole district at the end, not camera by camera.
+  await m.query(`SELECT set_config('ww.coverage_deferred', 'on', true)`);
 
   // District.
   const ring = plan.district.ring.map((p) => `${p.lon} ${p.lat}`).join(',');
@@ -238,6 +240,9 @@ export async function insertDemoPlan(m: Queryable, plan: DemoPlan): Promise<Demo
       ],
     );
   }
+
+  await m.query(`SELECT set_config('ww.coverage_deferred', 'off', true)`);
+  await m.query(`SELECT ww_refresh_coverage(ARRAY(SELECT id FROM residential_group WHERE district_id = $1))`, [districtId]);
 
   const summary = await summarise(m, districtId);
   await m.query(`SELECT set_config('jit', $1, true)`, [jit[0]!.jit]);

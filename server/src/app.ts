@@ -2,14 +2,16 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express, type Response } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Config } from './config';
 import { createContext, createServices, type Context } from './context';
-import { AppError, ErrorCode } from './errors';
+import { AppError, BadUserInputError, ErrorCode } from './errors';
 import { createSchema } from './schema';
+import { toCsv } from './services/csv';
 
 /** Codes that graphql-js and Apollo produce for bad requests; their messages are safe to show. */
 const REQUEST_ERROR_CODES = new Set<string>([
@@ -63,7 +65,8 @@ export async function createApp(config: Config, dataSource: DataSource, plugins:
     includeStacktraceInErrorResponses: false,
     // main.ts owns the signals and stops everything in order (Apollo's own handler would race it).
     stopOnTerminationSignals: false,
-    plugins,
+    // No landing page: Apollo's loads its sandbox from a CDN, and nothing may download at run time.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ...plugins],
   });
   await apollo.start();
 
@@ -77,6 +80,25 @@ export async function createApp(config: Config, dataSource: DataSource, plugins:
   app.get('/config.json', (_req, res) => {
     res.json({ tileUrl: config.tileUrl, tileAttribution: config.tileAttribution });
   });
+  // R5: the ward's list of rental houses without a camera, as the ward reports it to the district.
+  app.get('/export/unregistered-rental-houses.csv', async (req, res) => {
+    const wardId = Number(req.query.wardId);
+    if (!Number.isInteger(wardId)) {
+      sendError(res, new BadUserInputError('wardId', 'must be a ward id'));
+      return;
+    }
+    try {
+      const district = await services.district.current();
+      const rows = await services.coverage.unregisteredRentalHouseRows(district.id, wardId);
+      const header = ['id', 'ward', 'residentialGroup', 'address', 'ownerName', 'ownerPhone', 'rooms', 'latitude', 'longitude', 'nearestActiveCameraMeters'];
+      res
+        .type('text/csv; charset=utf-8')
+        .attachment(`unregistered-rental-houses-ward-${wardId}.csv`)
+        .send(toCsv(header, rows.map((r) => header.map((k) => r[k]))));
+    } catch (err) {
+      sendError(res, err);
+    }
+  });
   app.get('/healthz', async (_req, res) => {
     try {
       await dataSource.query('SELECT 1');
@@ -87,12 +109,48 @@ export async function createApp(config: Config, dataSource: DataSource, plugins:
   });
   const index = path.join(config.clientDir, 'index.html');
   if (existsSync(index)) {
-    app.use(express.static(config.clientDir, { index: 'index.html', maxAge: '1h' }));
-    app.get('/{*path}', (_req, res) => res.sendFile(index));
+    // Hashed assets may be cached for long; index.html never, so a redeploy reaches every browser.
+    app.use('/assets', express.static(path.join(config.clientDir, 'assets'), { maxAge: '7d', immutable: true, fallthrough: false }));
+    app.use(express.static(config.clientDir, { index: 'index.html', setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache') }));
+    app.get('/{*path}', (_req, res) => res.setHeader('Cache-Control', 'no-cache').sendFile(index));
   } else {
     app.get('/', (_req, res) => {
       res.status(503).type('text').send('The map client is not built: run `npm run build` (npm start does it).');
     });
   }
+  app.use(httpErrors);
   return { app, stop: () => apollo.stop() };
 }
+
+const HTTP_STATUS: Record<string, number> = {
+  [ErrorCode.BAD_USER_INPUT]: 400,
+  [ErrorCode.NOT_FOUND]: 404,
+  [ErrorCode.FORBIDDEN]: 403,
+  [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.SERVICE_UNAVAILABLE]: 503,
+};
+
+/** A coded JSON error for a plain HTTP route, shaped like a GraphQL error and masked the same way. */
+function sendError(res: Response, err: unknown): void {
+  const f = formatError({ message: 'error' }, err);
+  const code = String(f.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR);
+  res.status(HTTP_STATUS[code] ?? 500).json({ errors: [{ message: f.message, extensions: f.extensions }] });
+}
+
+/**
+ * Errors outside GraphQL's own handling (a malformed or oversized JSON body, a missing asset):
+ * coded JSON with no stack trace, never Express's HTML error page.
+ */
+const httpErrors: ErrorRequestHandler = (err, _req, res, next) => {
+  if (res.headersSent) return next(err);
+  const e = err as { type?: string; status?: number };
+  if (e.type === 'entity.parse.failed') {
+    res.status(400).json({ errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+  } else if (e.type === 'entity.too.large') {
+    res.status(413).json({ errors: [{ message: 'The request body is larger than 1 MB', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+  } else if (e.status === 404) {
+    res.status(404).json({ errors: [{ message: 'Not found', extensions: { code: ErrorCode.NOT_FOUND } }] });
+  } else {
+    sendError(res, err);
+  }
+};

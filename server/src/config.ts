@@ -16,8 +16,6 @@ export interface Config {
   /** Built client to serve (vite build output). */
   clientDir: string;
   production: boolean;
-  /** Largest page a list query may ask for. */
-  maxPageSize: number;
 }
 
 function flag(value: string | undefined, fallback: boolean): boolean {
@@ -38,6 +36,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tileAttribution: env.WARDWATCH_TILE_ATTRIBUTION || null,
     clientDir: path.resolve(env.WARDWATCH_CLIENT_DIR || 'dist/client'),
     production: env.NODE_ENV === 'production',
-    maxPageSize: 500,
   };
 }

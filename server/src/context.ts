@@ -1,8 +1,9 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import type { Camera, Ward } from './entities';
+import type { Camera, ResidentialGroup, Ward } from './entities';
 import type { Config } from './config';
 import { CameraService } from './services/camera.service';
+import { CoverageService, type CoverageFigures, type GroupCoverageFigures } from './services/coverage.service';
 import { DistrictService, type AreaStats } from './services/district.service';
 import { LayerService } from './services/layer.service';
 import { RentalHouseService } from './services/rental-house.service';
@@ -14,6 +15,7 @@ export interface Services {
   camera: CameraService;
   rentalHouse: RentalHouseService;
   layer: LayerService;
+  coverage: CoverageService;
 }
 
 export function createServices(ds: DataSource): Services {
@@ -23,6 +25,7 @@ export function createServices(ds: DataSource): Services {
     camera: new CameraService(ds),
     rentalHouse: new RentalHouseService(ds),
     layer: new LayerService(ds),
+    coverage: new CoverageService(ds),
   };
 }
 
@@ -31,8 +34,12 @@ export interface Loaders {
   districtStats: DataLoader<number, AreaStats>;
   ward: DataLoader<number, Ward>;
   wardStats: DataLoader<number, WardStats | undefined>;
+  wardGroups: DataLoader<number, ResidentialGroup[]>;
   houseHasActiveCamera: DataLoader<number, boolean>;
   houseCameras: DataLoader<number, Camera[]>;
+  groupCoverage: DataLoader<number, GroupCoverageFigures>;
+  wardCoverage: DataLoader<number, CoverageFigures>;
+  nearestActiveCamera: DataLoader<number, number | null>;
 }
 
 export interface Context {
@@ -49,8 +56,12 @@ export function createContext(config: Config, services: Services): Context {
       districtStats: new DataLoader((ids) => Promise.all(ids.map((id) => services.district.stats(id)))),
       ward: new DataLoader<number, Ward>((ids) => services.ward.byIds(ids)),
       wardStats: new DataLoader((ids) => services.ward.stats(ids)),
+      wardGroups: new DataLoader((ids) => services.ward.groupsOfWards(ids)),
       houseHasActiveCamera: new DataLoader((ids) => services.rentalHouse.hasActiveCamera(ids)),
       houseCameras: new DataLoader((ids) => services.camera.ofRentalHouses(ids)),
+      groupCoverage: new DataLoader<number, GroupCoverageFigures>((ids) => services.coverage.ofGroups(ids)),
+      wardCoverage: new DataLoader((ids) => services.coverage.ofWards(ids)),
+      nearestActiveCamera: new DataLoader((ids) => services.coverage.nearestActiveCamera(ids)),
     },
   };
 }

@@ -33,15 +33,3 @@ export class NotFoundError extends AppError {
     super(`${entity} ${id} was not found`, ErrorCode.NOT_FOUND, { field, entity });
   }
 }
-
-export class ForbiddenError extends AppError {
-  constructor(message = 'You may not do this') {
-    super(message, ErrorCode.FORBIDDEN);
-  }
-}
-
-export class ServiceUnavailableError extends AppError {
-  constructor(message = 'The database is unavailable; try again shortly') {
-    super(message, ErrorCode.SERVICE_UNAVAILABLE);
-  }
-}

@@ -1,15 +1,25 @@
 import 'reflect-metadata';
 import { validate, type ValidationError } from 'class-validator';
-import type { GraphQLSchema } from 'graphql';
+import { getNamedType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { buildSchema, type ResolverData } from 'type-graphql';
 import { BadUserInputError } from './errors';
 import { CameraResolver } from './resolvers/camera.resolver';
+import { CoverageResolver } from './resolvers/coverage.resolver';
 import { DistrictResolver } from './resolvers/district.resolver';
 import { LayerResolver } from './resolvers/layer.resolver';
 import { RentalHouseResolver } from './resolvers/rental-house.resolver';
+import { ResidentialGroupResolver } from './resolvers/residential-group.resolver';
 import { WardResolver } from './resolvers/ward.resolver';
 
-export const resolvers = [DistrictResolver, WardResolver, CameraResolver, RentalHouseResolver, LayerResolver] as const;
+export const resolvers = [
+  DistrictResolver,
+  WardResolver,
+  ResidentialGroupResolver,
+  CameraResolver,
+  RentalHouseResolver,
+  LayerResolver,
+  CoverageResolver,
+] as const;
 
 /** Flattens class-validator errors into `{ field, message }` with dotted paths below `root`. */
 function flatten(errors: ValidationError[], root: string): { field: string; message: string }[] {
@@ -21,19 +31,14 @@ function flatten(errors: ValidationError[], root: string): { field: string; mess
 }
 
 /**
- * Which argument of the field a value came from: type-graphql hands the validator a class instance
- * converted from the plain argument, so match by identity or by equal own scalar properties. An
- * `@Args()` class spreads over several arguments: its fields are top-level, so the root is ''.
+ * Which argument of the field a value came from: the argument whose GraphQL input type is the class
+ * being validated (type-graphql names an input type after its class). The fields of an `@Args()`
+ * class are top-level arguments themselves, so for those the root is ''.
  */
-function argumentName(value: object, args: Record<string, unknown>): string {
-  for (const [name, v] of Object.entries(args)) {
-    if (v === value) return name;
-    if (v === null || typeof v !== 'object' || Array.isArray(v)) continue;
-    const plain = v as Record<string, unknown>;
-    const keys = Object.keys(plain);
-    if (keys.length && keys.every((k) => plain[k] === (value as Record<string, unknown>)[k] || typeof plain[k] === 'object')) return name;
-  }
-  return '';
+function argumentName(type: unknown, info: GraphQLResolveInfo): string {
+  const name = typeof type === 'function' ? type.name : undefined;
+  const field = info.parentType.getFields()[info.fieldName];
+  return field?.args.find((a) => getNamedType(a.type).name === name)?.name ?? '';
 }
 
 /**
@@ -41,10 +46,10 @@ function argumentName(value: object, args: Record<string, unknown>): string {
  * reports the first violation as BAD_USER_INPUT naming the field (e.g. `input.bearing`); all of them
  * are listed in `extensions.errors`.
  */
-async function validateArgument(value: unknown, _type: unknown, data: ResolverData): Promise<void> {
+async function validateArgument(value: unknown, type: unknown, data: ResolverData): Promise<void> {
   if (value === null || typeof value !== 'object') return;
   const values = Array.isArray(value) ? value : [value];
-  const argName = argumentName(value, data.args);
+  const argName = argumentName(type, data.info);
   for (const v of values) {
     if (v === null || typeof v !== 'object') continue;
     const errors = await validate(v as object, { forbidUnknownValues: false, validationError: { target: false } });

@@ -26,29 +26,29 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const t0 = performance.now();
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, maxConnections: POOL_SIZE + 2 });
   const ds = createDataSource({ url: db.url, entities, poolSize: POOL_SIZE });
+  let stopApollo: (() => Promise<void>) | undefined;
+  const http: Server = createServer();
+  let migrations: string[] = [];
+  let seeded = false;
   try {
     await ds.initialize();
-  } catch (err) {
-    await db.close();
-    throw err;
-  }
-  const migrations = await migrate(ds);
-  let seeded = false;
-  if (config.seedDemo && (await isDatabaseEmpty(ds.manager))) {
-    await ds.transaction((m) => seedDemoDistrict(m));
-    seeded = true;
-  }
-  const { app, stop: stopApollo } = await createApp(config, ds);
-  const http: Server = createServer(app);
-  try {
+    migrations = await migrate(ds);
+    if (config.seedDemo && (await isDatabaseEmpty(ds.manager))) {
+      await ds.transaction((m) => seedDemoDistrict(m));
+      seeded = true;
+    }
+    const created = await createApp(config, ds);
+    stopApollo = created.stop;
+    http.on('request', created.app);
     await new Promise<void>((resolve, reject) => {
       http.once('error', reject);
       http.listen(config.port, config.host, () => resolve());
     });
   } catch (err) {
-    await stopApollo();
-    await ds.destroy();
-    await db.close();
+    // Leave nothing half-open: the embedded database crashes on exit if it is not closed in order.
+    await stopApollo?.().catch(() => {});
+    if (ds.isInitialized) await ds.destroy().catch(() => {});
+    await db.close().catch(() => {});
     throw err;
   }
   const { port } = http.address() as AddressInfo;
@@ -61,9 +61,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
     async stop() {
       if (stopped) return;
       stopped = true;
-      http.closeAllConnections();
-      await new Promise<void>((resolve) => http.close(() => resolve()));
-      await stopApollo();
+      // Let requests in flight finish (a committed mutation gets its answer), then force what is left.
+      const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+      http.closeIdleConnections();
+      const force = setTimeout(() => http.closeAllConnections(), 5000);
+      await closed;
+      clearTimeout(force);
+      await stopApollo?.();
       await ds.destroy();
       await db.close();
     },

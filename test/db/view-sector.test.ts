@@ -66,7 +66,7 @@ describe('ww_view_sector (the stored view of a camera)', () => {
     expect(r.rows[0].y).toBeGreaterThan(16.05);
   });
 
-  it('is recomputed by the database when a camera turns, and left alone when only its label changes', async () => {
+  it('is recomputed by the database when a camera turns, moves, widens or reaches further, and stays the same when only its label changes', async () => {
     const { rows } = await sql.query(`SELECT id, bearing, ST_AsText(view_sector) AS s FROM camera WHERE field_of_view < 360 ORDER BY id LIMIT 1`);
     const c = rows[0];
     await sql.query('BEGIN');
@@ -81,6 +81,23 @@ describe('ww_view_sector (the stored view of a camera)', () => {
       )).rows[0];
       expect(turned.fresh).toBe(true);
       expect(turned.s).not.toBe(c.s);
+      for (const change of [`field_of_view = 30`, `range_m = range_m + 7`, `location = ST_Translate(location, 0.0001, 0)`]) {
+        const before = (await sql.query(`SELECT ST_AsText(view_sector) AS s FROM camera WHERE id = $1`, [c.id])).rows[0].s;
+        await sql.query(`UPDATE camera SET ${change} WHERE id = $1`, [c.id]);
+        const after = (await sql.query(
+          `SELECT ST_Equals(view_sector, ww_view_sector(location, bearing, field_of_view, range_m)) AS fresh, ST_AsText(view_sector) AS s FROM camera WHERE id = $1`,
+          [c.id],
+        )).rows[0];
+        expect(after.fresh, change).toBe(true);
+        expect(after.s, change).not.toBe(before);
+      }
+      // A sector written by hand (say from QGIS) is redrawn from the camera's own figures.
+      await sql.query(`UPDATE camera SET view_sector = ST_Buffer(location, 0.01) WHERE id = $1`, [c.id]);
+      const forced = (await sql.query(
+        `SELECT ST_Equals(view_sector, ww_view_sector(location, bearing, field_of_view, range_m)) AS fresh FROM camera WHERE id = $1`,
+        [c.id],
+      )).rows[0];
+      expect(forced.fresh).toBe(true);
     } finally {
       await sql.query('ROLLBACK');
     }

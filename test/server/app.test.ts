@@ -51,6 +51,27 @@ describe('HTTP endpoints', () => {
     expect(await res.json()).toEqual({ status: 'ok' });
   });
 
+  it('answers a body that is not JSON with a coded error, not an HTML stack trace', async () => {
+    const res = await fetch(`${app.server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toMatch(/json/);
+    const text = await res.text();
+    expect(JSON.parse(text).errors[0].extensions.code).toBe('BAD_REQUEST');
+    expect(text).not.toMatch(/node_modules|at \w+ \(|SyntaxError/);
+  });
+
+  it('refuses a body over 1 MB with PAYLOAD_TOO_LARGE', async () => {
+    const query = `{ wards { name } } # ${'x'.repeat(2 * 1024 * 1024)}`;
+    const res = await fetch(`${app.server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    expect(res.status).toBe(413);
+    expect((await res.json()).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('serves no landing page that would load scripts from a CDN', async () => {
+    const res = await fetch(`${app.server.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(await res.text()).not.toMatch(/cdn\.apollographql\.com/);
+  });
+
   it('answers a malformed query with GRAPHQL_PARSE_FAILED and no stack', async () => {
     const r = await app.gql('{ wards { name ');
     expect(r.errors?.[0].extensions?.code).toBe('GRAPHQL_PARSE_FAILED');

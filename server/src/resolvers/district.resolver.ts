@@ -1,6 +1,7 @@
 import { Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
 import { District } from '../entities';
+import { Coverage } from './types/coverage';
 
 @Resolver(() => District)
 export class DistrictResolver {
@@ -27,6 +28,11 @@ export class DistrictResolver {
   @FieldResolver(() => Int, { description: 'Cameras not decommissioned.' })
   async cameraCount(@Root() d: District, @Ctx() ctx: Context): Promise<number> {
     return (await ctx.loaders.districtStats.load(d.id)).cameraCount;
+  }
+
+  @FieldResolver(() => Coverage, { description: 'Area-weighted coverage of the district by active cameras.' })
+  coverage(@Root() d: District, @Ctx() ctx: Context): Promise<Coverage> {
+    return ctx.services.coverage.ofDistrict(d.id);
   }
 
   @FieldResolver(() => Int)

@@ -51,6 +51,11 @@ export class RentalHouseResolver {
     return ctx.loaders.houseHasActiveCamera.load(h.id);
   }
 
+  @FieldResolver(() => Float, { nullable: true, description: 'Metres to the nearest ACTIVE camera (null if there is none).' })
+  nearestActiveCameraMeters(@Root() h: RentalHouse, @Ctx() ctx: Context): Promise<number | null> {
+    return ctx.loaders.nearestActiveCamera.load(h.id);
+  }
+
   @FieldResolver(() => [Camera], { description: 'Cameras registered to this house, any status.' })
   cameras(@Root() h: RentalHouse, @Ctx() ctx: Context): Promise<Camera[]> {
     return ctx.loaders.houseCameras.load(h.id);

@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from 'type
 import type { Context } from '../context';
 import { ResidentialGroup, Ward } from '../entities';
 import type { WardStats } from '../services/ward.service';
+import { Coverage } from './types/coverage';
 
 @Resolver(() => Ward)
 export class WardResolver {
@@ -16,19 +17,9 @@ export class WardResolver {
     return ctx.services.ward.get(id);
   }
 
-  @Query(() => [ResidentialGroup], { description: 'The residential groups of a ward; NOT_FOUND for an unknown ward.' })
-  residentialGroups(@Arg('wardId', () => Int) wardId: number, @Ctx() ctx: Context): Promise<ResidentialGroup[]> {
-    return ctx.services.ward.groups(wardId);
-  }
-
-  @Query(() => ResidentialGroup)
-  residentialGroup(@Arg('id', () => Int) id: number, @Ctx() ctx: Context): Promise<ResidentialGroup> {
-    return ctx.services.ward.group(id);
-  }
-
-  @FieldResolver(() => [ResidentialGroup], { name: 'residentialGroups' })
-  groupsOfWard(@Root() w: Ward, @Ctx() ctx: Context): Promise<ResidentialGroup[]> {
-    return ctx.services.ward.groups(w.id);
+  @FieldResolver(() => [ResidentialGroup])
+  residentialGroups(@Root() w: Ward, @Ctx() ctx: Context): Promise<ResidentialGroup[]> {
+    return ctx.loaders.wardGroups.load(w.id);
   }
 
   @FieldResolver(() => [Float], { description: '[west, south, east, north] in degrees.' })
@@ -44,6 +35,11 @@ export class WardResolver {
   @FieldResolver(() => Int, { description: 'Cameras not decommissioned.' })
   async cameraCount(@Root() w: Ward, @Ctx() ctx: Context): Promise<number> {
     return (await stats(w, ctx)).cameraCount;
+  }
+
+  @FieldResolver(() => Coverage, { description: 'Area-weighted coverage of the ward by active cameras.' })
+  coverage(@Root() w: Ward, @Ctx() ctx: Context): Promise<Coverage> {
+    return ctx.loaders.wardCoverage.load(w.id);
   }
 
   @FieldResolver(() => Int)

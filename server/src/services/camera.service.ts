@@ -1,11 +1,10 @@
-import type { Point } from 'geojson';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CAMERA_TYPE_DEFAULTS } from '../../../shared/camera';
 import { Camera, RentalHouse } from '../entities';
 import { CameraStatus, CameraType, NetworkOperator, OwnerKind, PoliceAccess } from '../entities/enums';
 import { BadUserInputError, NotFoundError } from '../errors';
 import { translateDbError } from './db-errors';
-import { assertGeometry, districtOfPoint } from './geometry.service';
+import { pointInDistrict } from './geometry.service';
 import { paginate, type Connection, type PageArgs } from './pagination';
 import { applyPointFilter, type PointFilter } from './spatial-filter';
 
@@ -61,7 +60,7 @@ export class CameraService {
     if (filter?.status?.length) qb.andWhere('c.status IN (:...status)', { status: filter.status });
     if (filter?.ownerKind?.length) qb.andWhere('c.owner_kind IN (:...ownerKind)', { ownerKind: filter.ownerKind });
     if (filter?.type?.length) qb.andWhere('c.camera_type IN (:...cameraType)', { cameraType: filter.type });
-    return paginate(qb, 'c', distance, page);
+    return paginate(qb, 'c', distance, page, filter);
   }
 
   /** Cameras registered to the given rental houses (batched per request). */
@@ -78,14 +77,16 @@ export class CameraService {
    * ward, residential group and view sector are derived by the database in the same statement.
    */
   async register(input: CameraFields & { location: unknown; type: CameraType; ownerKind: OwnerKind }): Promise<Camera> {
+    if (input.status === CameraStatus.DECOMMISSIONED) {
+      throw new BadUserInputError('input.status', 'a new camera cannot be decommissioned');
+    }
     return this.ds.transaction(async (m) => {
-      const location = await assertGeometry<Point>(m, input.location, ['Point'], 'input.location');
-      const districtId = await districtOfPoint(m, location, 'input.location');
+      const { point: location, districtId } = await pointInDistrict(m, input.location, 'input.location');
       const defaults = CAMERA_TYPE_DEFAULTS[input.type];
       const values: Partial<Camera> = {
         districtId,
         label: input.label ?? null,
-        location: { type: 'Point', coordinates: [location.coordinates[0], location.coordinates[1]] },
+        location,
         bearing: input.bearing ?? 0,
         fieldOfView: input.fieldOfView ?? defaults.fieldOfView,
         rangeMeters: input.rangeMeters ?? defaults.rangeMeters,
@@ -125,10 +126,10 @@ export class CameraService {
       }
       const changes: Partial<Camera> = {};
       let districtId = camera.districtId;
-      if (input.location !== undefined && input.location !== null) {
-        const location = await assertGeometry<Point>(m, input.location, ['Point'], 'input.location');
-        districtId = await districtOfPoint(m, location, 'input.location');
-        changes.location = { type: 'Point', coordinates: [location.coordinates[0], location.coordinates[1]] };
+      if (input.location != null) {
+        const placed = await pointInDistrict(m, input.location, 'input.location');
+        districtId = placed.districtId;
+        changes.location = placed.point;
         changes.districtId = districtId;
       }
       const keys = [

@@ -49,3 +49,13 @@ export async function districtOfPoint(m: EntityManager, point: Point, field: str
   }
   return row.id as number;
 }
+
+/**
+ * A client's GeoJSON Point, checked (assertGeometry), reduced to 2-D, and placed in the district that
+ * covers it (BAD_USER_INPUT naming `field` if none does).
+ */
+export async function pointInDistrict(m: EntityManager, value: unknown, field: string): Promise<{ point: Point; districtId: number }> {
+  const p = await assertGeometry<Point>(m, value, ['Point'], field);
+  const point: Point = { type: 'Point', coordinates: [p.coordinates[0], p.coordinates[1]] };
+  return { point, districtId: await districtOfPoint(m, point, field) };
+}

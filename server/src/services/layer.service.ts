@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
-import { NotFoundError } from '../errors';
+import { assertWardInDistrict } from './ward.service';
 
 /** The map layers served as GeoJSON FeatureCollections. */
-export type LayerKind = 'wards' | 'residential_groups' | 'cameras' | 'view_sectors' | 'rental_houses';
+export type LayerKind = 'wards' | 'residential_groups' | 'cameras' | 'view_sectors' | 'rental_houses' | 'coverage_gaps';
 
 // One SELECT per layer: `id`, `geom` and a `props` JSON object, filtered by $1 district and the
 // optional $2 ward. Enum values are upper-cased to match the GraphQL enum spelling.
@@ -14,8 +14,11 @@ const LAYER_SQL: Record<LayerKind, string> = {
     FROM ward w WHERE w.district_id = $1 AND ($2::int IS NULL OR w.id = $2)`,
   residential_groups: `
     SELECT g.id, g.boundary AS geom, json_build_object(
-      'id', g.id, 'code', g.code, 'name', g.name, 'households', g.households, 'wardId', g.ward_id) AS props
-    FROM residential_group g WHERE g.district_id = $1 AND ($2::int IS NULL OR g.ward_id = $2)`,
+      'id', g.id, 'code', g.code, 'name', g.name, 'households', g.households, 'wardId', g.ward_id,
+      'coveredPercent', rc.covered_percent, 'gapAreaM2', rc.gap_area_m2, 'areaM2', rc.area_m2,
+      'activeCameraCount', rc.active_camera_count) AS props
+    FROM residential_group g LEFT JOIN residential_group_coverage rc ON rc.residential_group_id = g.id
+    WHERE g.district_id = $1 AND ($2::int IS NULL OR g.ward_id = $2)`,
   cameras: `
     SELECT c.id, c.location AS geom, json_build_object(
       'id', c.id, 'label', c.label, 'type', upper(c.camera_type), 'status', upper(c.status),
@@ -34,6 +37,13 @@ const LAYER_SQL: Record<LayerKind, string> = {
       'residentialGroupId', h.residential_group_id,
       'hasActiveCamera', EXISTS (SELECT 1 FROM camera c WHERE c.rental_house_id = h.id AND c.status = 'active')) AS props
     FROM rental_house h WHERE h.district_id = $1 AND ($2::int IS NULL OR h.ward_id = $2)`,
+  // The part of each residential group no active camera sees (groups fully covered are left out).
+  coverage_gaps: `
+    SELECT g.id, rc.gap AS geom, json_build_object(
+      'id', g.id, 'code', g.code, 'name', g.name, 'wardId', g.ward_id, 'coveredPercent', rc.covered_percent,
+      'gapAreaM2', rc.gap_area_m2, 'activeCameraCount', rc.active_camera_count) AS props
+    FROM residential_group g JOIN residential_group_coverage rc ON rc.residential_group_id = g.id
+    WHERE g.district_id = $1 AND ($2::int IS NULL OR g.ward_id = $2) AND NOT ST_IsEmpty(rc.gap)`,
 };
 
 export class LayerService {
@@ -44,10 +54,7 @@ export class LayerService {
    * PostGIS (coordinates to 7 decimals, about 1 cm). Decommissioned cameras are not drawn.
    */
   async featureCollection(districtId: number, kind: LayerKind, wardId: number | null): Promise<unknown> {
-    if (wardId != null) {
-      const [ward] = await this.ds.query(`SELECT 1 FROM ward WHERE id = $1 AND district_id = $2`, [wardId, districtId]);
-      if (!ward) throw new NotFoundError('Ward', wardId, 'wardId');
-    }
+    if (wardId != null) await assertWardInDistrict(this.ds, districtId, wardId);
     const [row] = await this.ds.query(
       `SELECT json_build_object(
                 'type', 'FeatureCollection',

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { SelectQueryBuilder } from 'typeorm';
 import { BadUserInputError } from '../errors';
 
@@ -10,35 +11,56 @@ export interface PageArgs {
   after?: string | null;
 }
 
-/** A keyset position: the sort value of the last row seen (null when sorting by id) and its id. */
+/**
+ * A keyset position: the sort value of the last row seen (null when sorting by id), its id, and a
+ * fingerprint of the list it came from (filter and order), so a cursor cannot be replayed on another.
+ */
 export interface CursorKey {
   sort: number | null;
   id: number;
+  list: string;
+}
+
+const MAX_ID = 2 ** 31 - 1;
+
+/** A short fingerprint of a list's filter and order. */
+export function listFingerprint(scope: unknown): string {
+  return createHash('sha256').update(JSON.stringify(scope ?? null)).digest('base64url').slice(0, 10);
 }
 
 export function encodeCursor(key: CursorKey): string {
-  return Buffer.from(JSON.stringify([key.sort, key.id])).toString('base64url');
+  return Buffer.from(JSON.stringify([key.sort, key.id, key.list])).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, field = 'after'): CursorKey {
+export function decodeCursor(cursor: string, list: string, field = 'after'): CursorKey {
+  let v: unknown;
   try {
-    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(v) && v.length === 2 && (v[0] === null || Number.isFinite(v[0])) && Number.isInteger(v[1])) {
-      return { sort: v[0], id: v[1] };
-    }
+    v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // fall through
+    v = null;
   }
-  throw new BadUserInputError(field, 'is not a cursor returned by this API');
+  if (
+    !Array.isArray(v) ||
+    v.length !== 3 ||
+    !(v[0] === null || Number.isFinite(v[0])) ||
+    !Number.isInteger(v[1]) ||
+    v[1] < 1 ||
+    v[1] > MAX_ID ||
+    typeof v[2] !== 'string'
+  ) {
+    throw new BadUserInputError(field, 'is not a cursor returned by this API');
+  }
+  if (v[2] !== list) throw new BadUserInputError(field, 'belongs to a list with another filter or order');
+  return { sort: v[0], id: v[1], list };
 }
 
-/** Validates `first` (1..MAX_PAGE_SIZE) and decodes `after`. */
-export function pageOf(args: PageArgs): { limit: number; after: CursorKey | null } {
+/** Validates `first` (1..MAX_PAGE_SIZE) and decodes `after` for the list `list`. */
+export function pageOf(args: PageArgs, list: string): { limit: number; after: CursorKey | null } {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
     throw new BadUserInputError('first', `must be between 1 and ${MAX_PAGE_SIZE} (got ${first})`, { max: MAX_PAGE_SIZE });
   }
-  return { limit: first, after: args.after ? decodeCursor(args.after) : null };
+  return { limit: first, after: args.after ? decodeCursor(args.after, list) : null };
 }
 
 export interface Edge<T> {
@@ -49,7 +71,7 @@ export interface Edge<T> {
 
 export interface Connection<T> {
   edges: Edge<T>[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
   totalCount: number;
 }
 
@@ -61,32 +83,41 @@ export function toConnection<T extends { id: number }>(
   rows: { node: T; sort: number | null }[],
   limit: number,
   totalCount: number,
+  list: string,
+  isAfterCursor: boolean,
 ): Connection<T> {
   const page = rows.slice(0, limit);
-  const edges = page.map((r) => ({ cursor: encodeCursor({ sort: r.sort, id: r.node.id }), node: r.node, distanceMeters: r.sort }));
+  const edges = page.map((r) => ({ cursor: encodeCursor({ sort: r.sort, id: r.node.id, list }), node: r.node, distanceMeters: r.sort }));
   return {
     edges,
-    pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+    pageInfo: {
+      hasNextPage: rows.length > limit,
+      hasPreviousPage: isAfterCursor, // forward pagination: rows precede any cursor we issued
+      startCursor: edges.length ? edges[0].cursor : null,
+      endCursor: edges.length ? edges[edges.length - 1].cursor : null,
+    },
     totalCount,
   };
 }
 
 /**
  * Runs a keyset-paginated list: ordered by `sortExpr` (e.g. a distance in metres) then id, or by id
- * alone. Counts the whole filtered set for `totalCount`.
+ * alone. Counts the whole filtered set for `totalCount`. `scope` (the filter) binds cursors to it.
  */
 export async function paginate<T extends { id: number }>(
   qb: SelectQueryBuilder<T>,
   alias: string,
   sortExpr: string | null,
   args: PageArgs,
+  scope: unknown,
 ): Promise<Connection<T>> {
-  const { limit, after } = pageOf(args);
+  const list = listFingerprint(scope);
+  const { limit, after } = pageOf(args, list);
   const totalCount = await qb.clone().getCount();
   if (sortExpr) {
     qb.addSelect(sortExpr, 'ww_sort').orderBy(sortExpr, 'ASC').addOrderBy(`${alias}.id`, 'ASC');
     if (after) {
-      if (after.sort === null) throw new BadUserInputError('after', 'belongs to a list in another order');
+      if (after.sort === null) throw new BadUserInputError('after', 'belongs to a list with another filter or order');
       qb.andWhere(`(${sortExpr} > :afterSort OR (${sortExpr} = :afterSort AND ${alias}.id > :afterId))`, {
         afterSort: after.sort,
         afterId: after.id,
@@ -105,5 +136,7 @@ export async function paginate<T extends { id: number }>(
     entities.map((node) => ({ node, sort: sortExpr ? (sortById.get(node.id) ?? null) : null })),
     limit,
     totalCount,
+    list,
+    after !== null,
   );
 }

@@ -1,9 +1,8 @@
-import type { Point } from 'geojson';
 import type { DataSource } from 'typeorm';
 import { RentalHouse } from '../entities';
-import { NotFoundError } from '../errors';
+import { BadUserInputError, NotFoundError } from '../errors';
 import { translateDbError } from './db-errors';
-import { assertGeometry, districtOfPoint } from './geometry.service';
+import { pointInDistrict } from './geometry.service';
 import { paginate, type Connection, type PageArgs } from './pagination';
 import { applyPointFilter, type PointFilter } from './spatial-filter';
 
@@ -28,6 +27,13 @@ const FIELD_OF_CONSTRAINT: Record<string, string> = {
 
 const HAS_ACTIVE_CAMERA = `EXISTS (SELECT 1 FROM camera ac WHERE ac.rental_house_id = h.id AND ac.status = 'active')`;
 
+/** Text without surrounding spaces, at least `min` characters of it. */
+function trimmed(value: string, field: string, min: number): string {
+  const t = value.trim();
+  if (t.length < min) throw new BadUserInputError(field, `must have at least ${min} characters besides spaces`);
+  return t;
+}
+
 export class RentalHouseService {
   constructor(private readonly ds: DataSource) {}
 
@@ -43,7 +49,7 @@ export class RentalHouseService {
     const distance = await applyPointFilter(m, qb, 'h', filter);
     if (filter?.hasActiveCamera === true) qb.andWhere(HAS_ACTIVE_CAMERA);
     if (filter?.hasActiveCamera === false) qb.andWhere(`NOT ${HAS_ACTIVE_CAMERA}`);
-    return paginate(qb, 'h', distance, page);
+    return paginate(qb, 'h', distance, page, filter);
   }
 
   /** Whether each house has an active camera registered to it (batched per request). */
@@ -58,17 +64,16 @@ export class RentalHouseService {
 
   async register(input: RentalHouseFields & { address: string; ownerName: string; rooms: number; location: unknown }): Promise<RentalHouse> {
     return this.ds.transaction(async (m) => {
-      const location = await assertGeometry<Point>(m, input.location, ['Point'], 'input.location');
-      const districtId = await districtOfPoint(m, location, 'input.location');
+      const { point: location, districtId } = await pointInDistrict(m, input.location, 'input.location');
       let id: number;
       try {
         const result = await m.getRepository(RentalHouse).insert({
           districtId,
-          address: input.address.trim(),
-          ownerName: input.ownerName.trim(),
+          address: trimmed(input.address, 'input.address', 3),
+          ownerName: trimmed(input.ownerName, 'input.ownerName', 2),
           ownerPhone: input.ownerPhone ?? null,
           rooms: input.rooms,
-          location: { type: 'Point', coordinates: [location.coordinates[0], location.coordinates[1]] },
+          location,
         });
         id = result.identifiers[0].id as number;
       } catch (err) {
@@ -84,12 +89,12 @@ export class RentalHouseService {
       if (!house) throw new NotFoundError('RentalHouse', id);
       const changes: Partial<RentalHouse> = {};
       if (input.location != null) {
-        const location = await assertGeometry<Point>(m, input.location, ['Point'], 'input.location');
-        changes.districtId = await districtOfPoint(m, location, 'input.location');
-        changes.location = { type: 'Point', coordinates: [location.coordinates[0], location.coordinates[1]] };
+        const placed = await pointInDistrict(m, input.location, 'input.location');
+        changes.districtId = placed.districtId;
+        changes.location = placed.point;
       }
-      if (input.address != null) changes.address = input.address.trim();
-      if (input.ownerName != null) changes.ownerName = input.ownerName.trim();
+      if (input.address != null) changes.address = trimmed(input.address, 'input.address', 3);
+      if (input.ownerName != null) changes.ownerName = trimmed(input.ownerName, 'input.ownerName', 2);
       if (input.ownerPhone !== undefined) changes.ownerPhone = input.ownerPhone;
       if (input.rooms != null) changes.rooms = input.rooms;
       if (Object.keys(changes).length > 0) {

@@ -1,7 +1,7 @@
-import type { Geometry, Point } from 'geojson';
+import type { Geometry } from 'geojson';
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { metresEnvelope } from '../../../shared/geo/metres-envelope';
-import { BadUserInputError } from '../errors';
+import { BadUserInputError, NotFoundError } from '../errors';
 import { assertGeometry } from './geometry.service';
 
 export interface BBox {
@@ -39,8 +39,14 @@ export async function applyPointFilter<T extends ObjectLiteral>(
   filter: PointFilter | null | undefined,
 ): Promise<string | null> {
   if (!filter) return null;
-  if (filter.wardId != null) qb.andWhere(`${alias}.ward_id = :wardId`, { wardId: filter.wardId });
+  if (filter.wardId != null) {
+    const [ward] = await m.query(`SELECT 1 FROM ward WHERE id = $1`, [filter.wardId]);
+    if (!ward) throw new NotFoundError('Ward', filter.wardId, 'filter.wardId');
+    qb.andWhere(`${alias}.ward_id = :wardId`, { wardId: filter.wardId });
+  }
   if (filter.residentialGroupId != null) {
+    const [group] = await m.query(`SELECT 1 FROM residential_group WHERE id = $1`, [filter.residentialGroupId]);
+    if (!group) throw new NotFoundError('ResidentialGroup', filter.residentialGroupId, 'filter.residentialGroupId');
     qb.andWhere(`${alias}.residential_group_id = :groupId`, { groupId: filter.residentialGroupId });
   }
   if (filter.bbox) {
@@ -74,8 +80,4 @@ export async function applyPointFilter<T extends ObjectLiteral>(
     return distance;
   }
   return null;
-}
-
-export function pointOf(p: Point): { lon: number; lat: number } {
-  return { lon: p.coordinates[0], lat: p.coordinates[1] };
 }

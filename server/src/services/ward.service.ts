@@ -9,8 +9,18 @@ export interface WardStats {
   rentalHouseCount: number;
 }
 
+/** NOT_FOUND (naming `field`) unless the ward exists in the district. */
+export async function assertWardInDistrict(ds: DataSource, districtId: number, wardId: number, field = 'wardId'): Promise<void> {
+  const [ward] = await ds.query(`SELECT 1 FROM ward WHERE id = $1 AND district_id = $2`, [wardId, districtId]);
+  if (!ward) throw new NotFoundError('Ward', wardId, field);
+}
+
 export class WardService {
   constructor(private readonly ds: DataSource) {}
+
+  assertInDistrict(districtId: number, wardId: number, field = 'wardId'): Promise<void> {
+    return assertWardInDistrict(this.ds, districtId, wardId, field);
+  }
 
   list(districtId: number): Promise<Ward[]> {
     return this.ds.getRepository(Ward).find({ where: { districtId }, order: { code: 'ASC' } });
@@ -32,6 +42,12 @@ export class WardService {
   async groups(wardId: number): Promise<ResidentialGroup[]> {
     await this.get(wardId, 'wardId');
     return this.ds.getRepository(ResidentialGroup).find({ where: { wardId }, order: { code: 'ASC' } });
+  }
+
+  /** The residential groups of each ward, in the order asked (batched per request). */
+  async groupsOfWards(wardIds: readonly number[]): Promise<ResidentialGroup[][]> {
+    const rows = await this.ds.getRepository(ResidentialGroup).find({ where: { wardId: In([...wardIds]) }, order: { code: 'ASC' } });
+    return wardIds.map((id) => rows.filter((g) => g.wardId === id));
   }
 
   async group(id: number): Promise<ResidentialGroup> {

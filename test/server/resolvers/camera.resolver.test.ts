@@ -60,6 +60,8 @@ describe('registerCamera', () => {
     ['bearing 360', { bearing: 360 }, 'input.bearing'],
     ['a field of view of 0', { fieldOfView: 0 }, 'input.fieldOfView'],
     ['a range of -5 m', { rangeMeters: -5 }, 'input.rangeMeters'],
+    ['a range under a metre', { rangeMeters: 0.5 }, 'input.rangeMeters'],
+    ['a new camera that is already decommissioned', { status: 'DECOMMISSIONED' }, 'input.status'],
     ['latitude 95', { location: { type: 'Point', coordinates: [108.2, 95] } }, 'input.location.coordinates[1]'],
     ['a point outside the district', { location: { type: 'Point', coordinates: [105.85, 21.03] } }, 'input.location'],
     ['malformed GeoJSON', { location: { type: 'Point', coordinates: ['x', 16] } }, 'input.location.coordinates[0]'],
@@ -173,7 +175,7 @@ describe('updateCamera and decommissionCamera', () => {
 describe('cameras (filters and pagination)', () => {
   const LIST = `query($f: CameraFilterInput, $first: Int, $after: String) {
     cameras(filter: $f, first: $first, after: $after) {
-      totalCount pageInfo { hasNextPage endCursor } edges { cursor distanceMeters node { id wardId status type ownerKind longitude latitude } }
+      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor distanceMeters node { id wardId status type ownerKind longitude latitude } }
     } }`;
 
   it('pages through a ward with no row lost or repeated', async () => {
@@ -199,6 +201,31 @@ describe('cameras (filters and pagination)', () => {
     expect(firstError(await app.gql(LIST, { first: 501 }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
     expect(firstError(await app.gql(LIST, { first: 0 }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
     expect(firstError(await app.gql(LIST, { after: 'not-a-cursor' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    const huge = Buffer.from(JSON.stringify([null, 1e12, 'x'])).toString('base64url');
+    expect(firstError(await app.gql(LIST, { after: huge }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+
+  it('refuses a cursor from a list with another filter', async () => {
+    const page = await app.gql(LIST, { f: { wardId: inside.wardId }, first: 5 });
+    const cursor = page.data.cameras.pageInfo.endCursor;
+    expect(page.data.cameras.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+    const next = await app.gql(LIST, { f: { wardId: inside.wardId }, first: 5, after: cursor });
+    expect(next.data.cameras.pageInfo.hasPreviousPage).toBe(true);
+    const other = await app.gql(LIST, { f: { wardId: inside.wardId, status: ['ACTIVE'] }, first: 5, after: cursor });
+    expect(firstError(other)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+
+  it('answers NOT_FOUND when filtering by an unknown ward or group', async () => {
+    expect(firstError(await app.gql(LIST, { f: { wardId: 4242 } }))).toMatchObject({ code: 'NOT_FOUND', field: 'filter.wardId' });
+    expect(firstError(await app.gql(LIST, { f: { residentialGroupId: 424242 } }))).toMatchObject({
+      code: 'NOT_FOUND',
+      field: 'filter.residentialGroupId',
+    });
+  });
+
+  it('rejects a near point at latitude 95', async () => {
+    const r = await app.gql(LIST, { f: { near: { longitude: 108.2, latitude: 95, radiusMeters: 100 } } });
+    expect(firstError(r)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.near.latitude' });
   });
 
   it('finds cameras near a point within the radius, nearest first, across pages', async () => {

@@ -36,6 +36,8 @@ describe('rental houses', () => {
   const bad: [string, Record<string, unknown>, string][] = [
     ['0 rooms', { rooms: 0 }, 'input.rooms'],
     ['an empty address', { address: '  ' }, 'input.address'],
+    ['an address that is mostly spaces', { address: '    x' }, 'input.address'],
+    ['an owner name of spaces', { ownerName: '     ' }, 'input.ownerName'],
     ['a phone number with letters', { ownerPhone: 'call me' }, 'input.ownerPhone'],
     ['a point outside the district', { location: { type: 'Point', coordinates: [106.7, 10.8] } }, 'input.location'],
     ['a location with a single coordinate', { location: { type: 'Point', coordinates: [108.2] } }, 'input.location.coordinates'],
@@ -63,6 +65,26 @@ describe('rental houses', () => {
     expect(r.data.updateRentalHouse).toEqual({ rooms: 12, wardId: other.id });
     const missing = await app.gql(`mutation { updateRentalHouse(id: 999999, input: { rooms: 3 }) { id } }`);
     expect(firstError(missing)).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
+  });
+
+  it('rejects a bad update and leaves the house as it was', async () => {
+    const created = (await app.gql(REGISTER, { input: house() })).data.registerRentalHouse;
+    const r = await app.gql(
+      `mutation($id: Int!, $input: UpdateRentalHouseInput!) { updateRentalHouse(id: $id, input: $input) { id } }`,
+      { id: created.id, input: { rooms: 0, address: 'Kiệt 9 đường Mới' } },
+    );
+    expect(firstError(r)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.rooms' });
+    const outside = await app.gql(
+      `mutation($id: Int!, $input: UpdateRentalHouseInput!) { updateRentalHouse(id: $id, input: $input) { id } }`,
+      { id: created.id, input: { address: 'Kiệt 9 đường Mới', location: { type: 'Point', coordinates: [106.7, 10.8] } } },
+    );
+    expect(firstError(outside)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.location' });
+    const row = (await app.sql.query(`SELECT rooms, address FROM rental_house WHERE id = $1`, [created.id])).rows[0];
+    expect(row).toEqual({ rooms: 8, address: 'Kiệt 7 đường Thử Nghiệm' });
+  });
+
+  it('rejects a page of rental houses larger than 500', async () => {
+    expect(firstError(await app.gql(`{ rentalHouses(first: 1000) { totalCount } }`))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
   });
 
   it('lists the rental houses of a ward that have no active camera (R5)', async () => {

@@ -49,6 +49,8 @@ describe('district and wards', () => {
     expect(firstError(missing)).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
     const groups = await app.gql(`{ residentialGroups(wardId: 4242) { id } }`);
     expect(firstError(groups)).toMatchObject({ code: 'NOT_FOUND', field: 'wardId' });
+    const group = await app.gql(`{ residentialGroup(id: 424242) { id } }`);
+    expect(firstError(group)).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
   });
 
   it('lists the residential groups of a ward in code order', async () => {

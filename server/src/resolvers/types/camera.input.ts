@@ -2,6 +2,7 @@ import { IsISO8601, IsOptional, Matches, MaxLength } from 'class-validator';
 import { Field, Float, InputType, Int } from 'type-graphql';
 import { CameraStatus, CameraType, NetworkOperator, OwnerKind, PoliceAccess } from '../../entities/enums';
 import { GeoJSONScalar } from '../../scalars/geojson';
+import { CAMERA_LIMITS as L } from '../../../../shared/camera';
 import { InRange } from './validators';
 
 /** Phone numbers: digits with optional +, spaces, dots or dashes; 9 to 20 characters. */
@@ -12,19 +13,19 @@ class CameraFieldsInput {
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(100) label?: string;
 
   @Field(() => Float, { nullable: true, description: 'Degrees clockwise from true north, in [0, 360). Default 0.' })
-  @IsOptional() @InRange({ min: 0, max: 360, maxExclusive: true })
+  @IsOptional() @InRange({ min: L.bearing.min, max: L.bearing.maxExclusive, maxExclusive: true })
   bearing?: number;
 
   @Field(() => Float, { nullable: true, description: 'Horizontal field of view, degrees in (0, 360]. Default per type: FIXED 85, DOME and PTZ 360.' })
-  @IsOptional() @InRange({ min: 0, max: 360, minExclusive: true })
+  @IsOptional() @InRange({ min: L.fieldOfView.minExclusive, max: L.fieldOfView.max, minExclusive: true })
   fieldOfView?: number;
 
-  @Field(() => Float, { nullable: true, description: 'Useful range in metres, (0, 1000]. Default per type: FIXED 30, DOME 15, PTZ 50.' })
-  @IsOptional() @InRange({ min: 0, max: 1000, minExclusive: true })
+  @Field(() => Float, { nullable: true, description: 'Useful range in metres, [1, 1000]. Default per type: FIXED 30, DOME 15, PTZ 50.' })
+  @IsOptional() @InRange({ min: L.rangeMeters.min, max: L.rangeMeters.max })
   rangeMeters?: number;
 
   @Field(() => Float, { nullable: true, description: 'Metres above ground, [0, 100].' })
-  @IsOptional() @InRange({ min: 0, max: 100 })
+  @IsOptional() @InRange({ min: L.mountHeightMeters.min, max: L.mountHeightMeters.max })
   mountHeightMeters?: number;
 
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(200) ownerName?: string;

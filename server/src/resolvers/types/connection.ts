@@ -3,6 +3,8 @@ import { type ClassType, Field, Float, Int, ObjectType } from 'type-graphql';
 @ObjectType({ description: 'Relay page information.' })
 export class PageInfo {
   @Field(() => Boolean) hasNextPage: boolean;
+  @Field(() => Boolean, { description: 'True when this page was asked for with `after`.' }) hasPreviousPage: boolean;
+  @Field(() => String, { nullable: true }) startCursor: string | null;
   @Field(() => String, { nullable: true, description: 'Pass as `after` to get the next page.' }) endCursor: string | null;
 }
 

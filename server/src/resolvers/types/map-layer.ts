@@ -6,6 +6,7 @@ export enum MapLayer {
   CAMERAS = 'cameras',
   VIEW_SECTORS = 'view_sectors',
   RENTAL_HOUSES = 'rental_houses',
+  COVERAGE_GAPS = 'coverage_gaps',
 }
 
 registerEnumType(MapLayer, { name: 'MapLayer', description: 'A map layer served as one GeoJSON FeatureCollection.' });

@@ -1,0 +1,64 @@
+import { Arg, Args, Ctx, Float, Int, Query, Resolver } from 'type-graphql';
+import type { Context } from '../context';
+import { R8_DEADLINE } from '../services/coverage.service';
+import { BadUserInputError } from '../errors';
+import { GeoJSONScalar } from '../scalars/geojson';
+import { PageArgsType } from './camera.resolver';
+import { RentalHouseConnection } from './types/connections';
+import { UncoveredResidentialGroups } from './types/coverage';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+@Resolver()
+export class CoverageResolver {
+  @Query(() => GeoJSONScalar, {
+    description:
+      'The coverage gaps of a ward (or of the district when wardId is omitted) as one GeoJSON FeatureCollection: ' +
+      'one MultiPolygon per residential group, the part of it no active camera sees.',
+  })
+  async coverageGaps(@Arg('wardId', () => Int, { nullable: true }) wardId: number | undefined, @Ctx() ctx: Context): Promise<unknown> {
+    const district = await ctx.services.district.current();
+    return ctx.services.layer.featureCollection(district.id, 'coverage_gaps', wardId ?? null);
+  }
+
+  @Query(() => UncoveredResidentialGroups, {
+    description:
+      'Residential groups of a ward (or the district) with no active camera located in them (R8), or, given ' +
+      'belowPercent, with less of their area covered than that.',
+  })
+  async uncoveredResidentialGroups(
+    @Arg('wardId', () => Int, { nullable: true }) wardId: number | undefined,
+    @Arg('belowPercent', () => Float, { nullable: true, description: 'A coverage target in (0, 100].' }) belowPercent: number | undefined,
+    @Ctx() ctx: Context,
+  ): Promise<UncoveredResidentialGroups> {
+    if (belowPercent != null && !(belowPercent > 0 && belowPercent <= 100)) {
+      throw new BadUserInputError('belowPercent', `must be in (0, 100] (got ${belowPercent})`);
+    }
+    const district = await ctx.services.district.current();
+    const r = await ctx.services.coverage.shortfall(district.id, wardId ?? null, belowPercent ?? null);
+    const groups = await Promise.all(r.groupIds.map((id) => ctx.services.ward.group(id)));
+    return {
+      deadline: R8_DEADLINE,
+      daysToDeadline: Math.round((Date.parse(`${R8_DEADLINE}T00:00:00+07:00`) - Date.now()) / DAY_MS),
+      totalGroups: r.totalGroups,
+      groupsWithoutCamera: r.withoutCamera,
+      belowPercent: belowPercent ?? null,
+      groups,
+    };
+  }
+
+  @Query(() => RentalHouseConnection, {
+    description:
+      'Rental houses of a ward with no active camera registered to them (R2, R5), by id; each house has ' +
+      'nearestActiveCameraMeters. Also downloadable as CSV at /export/unregistered-rental-houses.csv?wardId=.',
+  })
+  async unregisteredRentalHouses(
+    @Arg('wardId', () => Int) wardId: number,
+    @Args(() => PageArgsType) page: PageArgsType,
+    @Ctx() ctx: Context,
+  ): Promise<RentalHouseConnection> {
+    const district = await ctx.services.district.current();
+    await ctx.services.ward.assertInDistrict(district.id, wardId);
+    return ctx.services.rentalHouse.list({ wardId, hasActiveCamera: false }, page);
+  }
+}

@@ -1,0 +1,162 @@
+import type { DataSource } from 'typeorm';
+import { NotFoundError } from '../errors';
+import { assertWardInDistrict } from './ward.service';
+
+/** R8's deadline: every residential group has at least one camera by 30 September 2017. */
+export const R8_DEADLINE = '2017-09-30';
+
+/** Coverage of an area (a group, a ward, the district): areas in square metres on the spheroid. */
+export interface CoverageFigures {
+  areaM2: number;
+  coveredAreaM2: number;
+  gapAreaM2: number;
+  coveredPercent: number;
+  activeCameraCount: number;
+  residentialGroupCount: number;
+  residentialGroupsWithoutCamera: number;
+  computedAt: Date | null;
+}
+
+export interface GroupCoverageFigures extends CoverageFigures {
+  residentialGroupId: number;
+  sectorCount: number;
+  gap: unknown;
+}
+
+// Roll-ups weight by area: covered % of a ward = its covered m² / its area m², never a mean of %.
+const ROLL_UP = `
+  coalesce(sum(rc.area_m2), 0) AS "areaM2",
+  coalesce(sum(rc.covered_area_m2), 0) AS "coveredAreaM2",
+  coalesce(sum(rc.gap_area_m2), 0) AS "gapAreaM2",
+  CASE WHEN sum(rc.area_m2) > 0 THEN least(100, 100 * sum(rc.covered_area_m2) / sum(rc.area_m2)) ELSE 0 END AS "coveredPercent",
+  coalesce(sum(rc.active_camera_count), 0)::int AS "activeCameraCount",
+  count(rc.*)::int AS "residentialGroupCount",
+  count(*) FILTER (WHERE rc.active_camera_count = 0)::int AS "residentialGroupsWithoutCamera",
+  max(rc.computed_at) AS "computedAt"`;
+
+export class CoverageService {
+  constructor(private readonly ds: DataSource) {}
+
+  /** Coverage of residential groups, in the order asked (batched per request). */
+  async ofGroups(groupIds: readonly number[]): Promise<(GroupCoverageFigures | NotFoundError)[]> {
+    const rows: GroupCoverageFigures[] = await this.ds.query(
+      `SELECT rc.residential_group_id AS "residentialGroupId", rc.area_m2 AS "areaM2",
+              rc.covered_area_m2 AS "coveredAreaM2", rc.gap_area_m2 AS "gapAreaM2",
+              rc.covered_percent AS "coveredPercent", rc.active_camera_count AS "activeCameraCount",
+              1 AS "residentialGroupCount", (rc.active_camera_count = 0)::int AS "residentialGroupsWithoutCamera",
+              rc.sector_count AS "sectorCount", rc.computed_at AS "computedAt", ST_AsGeoJSON(rc.gap, 7)::json AS gap
+         FROM residential_group_coverage rc WHERE rc.residential_group_id = ANY($1::int[])`,
+      [groupIds],
+    );
+    const byId = new Map(rows.map((r) => [r.residentialGroupId, r]));
+    return groupIds.map((id) => byId.get(id) ?? new NotFoundError('ResidentialGroupCoverage', id));
+  }
+
+  /** Area-weighted coverage of wards, in the order asked (batched per request). */
+  async ofWards(wardIds: readonly number[]): Promise<CoverageFigures[]> {
+    const rows: (CoverageFigures & { wardId: number })[] = await this.ds.query(
+      `SELECT w.id AS "wardId", ${ROLL_UP}
+         FROM ward w LEFT JOIN residential_group_coverage rc ON rc.ward_id = w.id
+        WHERE w.id = ANY($1::int[]) GROUP BY w.id`,
+      [wardIds],
+    );
+    const byId = new Map(rows.map((r) => [r.wardId, r]));
+    return wardIds.map((id) => byId.get(id) ?? emptyFigures());
+  }
+
+  /** Area-weighted coverage of a whole district. */
+  async ofDistrict(districtId: number): Promise<CoverageFigures> {
+    const [row] = await this.ds.query(
+      `SELECT ${ROLL_UP} FROM residential_group_coverage rc WHERE rc.district_id = $1`,
+      [districtId],
+    );
+    return row;
+  }
+
+  /**
+   * Residential groups of a ward (or the district) that fall short: with no active camera in them
+   * (R8), or, given `belowPercent`, with less of their area covered than that.
+   */
+  async shortfall(districtId: number, wardId: number | null, belowPercent: number | null): Promise<{
+    groupIds: number[];
+    totalGroups: number;
+    withoutCamera: number;
+  }> {
+    if (wardId != null) await assertWardInDistrict(this.ds, districtId, wardId);
+    const [row] = await this.ds.query(
+      `SELECT coalesce(array_agg(rc.residential_group_id ORDER BY rc.covered_percent, rc.residential_group_id)
+                FILTER (WHERE CASE WHEN $3::float8 IS NULL THEN rc.active_camera_count = 0 ELSE rc.covered_percent < $3 END), '{}') AS "groupIds",
+              count(*)::int AS "totalGroups",
+              count(*) FILTER (WHERE rc.active_camera_count = 0)::int AS "withoutCamera"
+         FROM residential_group_coverage rc
+        WHERE rc.district_id = $1 AND ($2::int IS NULL OR rc.ward_id = $2)`,
+      [districtId, wardId, belowPercent],
+    );
+    return row;
+  }
+
+  /** Metres from each rental house to the nearest active camera (null when there is none). */
+  async nearestActiveCamera(houseIds: readonly number[]): Promise<(number | null)[]> {
+    // KNN on the GiST index picks a few candidates by planar distance; the geodesic distance decides.
+    const rows: { id: number; m: number | null }[] = await this.ds.query(
+      `SELECT h.id, n.m
+         FROM rental_house h
+         LEFT JOIN LATERAL (
+           SELECT min(ST_Distance(k.location::geography, h.location::geography)) AS m
+           FROM (SELECT c.location FROM camera c WHERE c.status = 'active'
+                 ORDER BY c.location <-> h.location LIMIT 8) k
+         ) n ON true
+        WHERE h.id = ANY($1::int[])`,
+      [houseIds],
+    );
+    const byId = new Map(rows.map((r) => [r.id, r.m]));
+    return houseIds.map((id) => byId.get(id) ?? null);
+  }
+
+  /**
+   * The rental houses of a ward with no active camera registered to them (R2, R5), with the metres
+   * to the nearest active camera, as rows for a report: id order.
+   */
+  async unregisteredRentalHouseRows(districtId: number, wardId: number): Promise<Record<string, unknown>[]> {
+    await assertWardInDistrict(this.ds, districtId, wardId);
+    return this.ds.query(
+      `SELECT h.id, w.name AS ward, g.name AS "residentialGroup", h.address, h.owner_name AS "ownerName",
+              h.owner_phone AS "ownerPhone", h.rooms, ST_Y(h.location) AS latitude, ST_X(h.location) AS longitude,
+              round(n.m::numeric, 1)::float8 AS "nearestActiveCameraMeters"
+         FROM rental_house h
+         JOIN ward w ON w.id = h.ward_id
+         LEFT JOIN residential_group g ON g.id = h.residential_group_id
+         LEFT JOIN LATERAL (
+           SELECT min(ST_Distance(k.location::geography, h.location::geography)) AS m
+           FROM (SELECT c.location FROM camera c WHERE c.status = 'active' ORDER BY c.location <-> h.location LIMIT 8) k
+         ) n ON true
+        WHERE h.district_id = $1 AND h.ward_id = $2
+          AND NOT EXISTS (SELECT 1 FROM camera c WHERE c.rental_house_id = h.id AND c.status = 'active')
+        ORDER BY h.id`,
+      [districtId, wardId],
+    );
+  }
+
+  /** Recomputes every group of a district (repair, benchmarks); returns how many were written. */
+  async recomputeAll(districtId: number): Promise<number> {
+    const [row] = await this.ds.query(
+      `SELECT ww_refresh_coverage(ARRAY(SELECT id FROM residential_group WHERE district_id = $1)) AS n`,
+      [districtId],
+    );
+    return row.n;
+  }
+
+}
+
+function emptyFigures(): CoverageFigures {
+  return {
+    areaM2: 0,
+    coveredAreaM2: 0,
+    gapAreaM2: 0,
+    coveredPercent: 0,
+    activeCameraCount: 0,
+    residentialGroupCount: 0,
+    residentialGroupsWithoutCamera: 0,
+    computedAt: null,
+  };
+}
