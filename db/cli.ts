@@ -8,11 +8,12 @@ import { seedDemoDistrict } from './seed/demo-district';
  * WARDWATCH_DATA_DIR, default .data/pglite). Stop the server first when using the embedded one.
  *
  *   node dist/node/db/cli.js migrate   run pending migrations
- *   node dist/node/db/cli.js reset     drop WardWatch's tables, migrate, seed the demo district
+ *   node dist/node/db/cli.js reset     undo WardWatch's migrations, migrate, seed the demo district
+ *   node dist/node/db/cli.js recompute recompute the coverage of every residential group
  */
 async function main(command: string | undefined): Promise<void> {
-  if (command !== 'migrate' && command !== 'reset') {
-    console.error('usage: cli.js migrate | reset');
+  if (command !== 'migrate' && command !== 'reset' && command !== 'recompute') {
+    console.error('usage: cli.js migrate | reset | recompute');
     process.exitCode = 2;
     return;
   }
@@ -23,6 +24,11 @@ async function main(command: string | undefined): Promise<void> {
     if (command === 'reset') await resetDatabase(ds);
     const ran = await migrate(ds);
     console.log(`migrations run: ${ran.length ? ran.join(', ') : 'none pending'}`);
+    if (command === 'recompute') {
+      const t0 = performance.now();
+      const [row] = await ds.query(`SELECT ww_refresh_coverage(ARRAY(SELECT id FROM residential_group)) AS n`);
+      console.log(`coverage recomputed for ${row.n} residential groups in ${((performance.now() - t0) / 1000).toFixed(2)} s`);
+    }
     if (command === 'reset') {
       const t0 = performance.now();
       const s = await ds.transaction((m) => seedDemoDistrict(m));
