@@ -159,6 +159,13 @@ export class Coverage1764576000000 implements MigrationInterface {
       $fn$`);
     await q.query(`CREATE TRIGGER residential_group_30_coverage AFTER INSERT OR UPDATE OF boundary, ward_id ON residential_group FOR EACH ROW EXECUTE FUNCTION ww_group_coverage()`);
 
+    // R2/R5 in one place: a rental house is registered when an ACTIVE camera is registered to it.
+    await q.query(`
+      CREATE FUNCTION ww_has_active_camera(house integer) RETURNS boolean
+      LANGUAGE sql STABLE PARALLEL SAFE AS $fn$
+        SELECT EXISTS (SELECT 1 FROM camera c WHERE c.rental_house_id = house AND c.status = 'active')
+      $fn$`);
+
     // Existing data (a database migrated from the foundation schema): compute everything once.
     await q.query(`SELECT ww_refresh_coverage(ARRAY(SELECT id FROM residential_group))`);
   }
@@ -166,7 +173,7 @@ export class Coverage1764576000000 implements MigrationInterface {
   public async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TRIGGER IF EXISTS camera_30_coverage ON camera`);
     await q.query(`DROP TRIGGER IF EXISTS residential_group_30_coverage ON residential_group`);
-    await q.query(`DROP FUNCTION IF EXISTS ww_camera_coverage(), ww_group_coverage(), ww_groups_of_camera(integer, geometry, geometry, boolean), ww_refresh_coverage(integer[])`);
+    await q.query(`DROP FUNCTION IF EXISTS ww_has_active_camera(integer), ww_camera_coverage(), ww_group_coverage(), ww_groups_of_camera(integer, geometry, geometry, boolean), ww_refresh_coverage(integer[])`);
     await q.query(`DROP INDEX IF EXISTS camera_active_sector_gix`);
     await q.query(`DROP TABLE IF EXISTS residential_group_coverage`);
   }

@@ -131,7 +131,7 @@ export class CoverageService {
            FROM (SELECT c.location FROM camera c WHERE c.status = 'active' ORDER BY c.location <-> h.location LIMIT 8) k
          ) n ON true
         WHERE h.district_id = $1 AND h.ward_id = $2
-          AND NOT EXISTS (SELECT 1 FROM camera c WHERE c.rental_house_id = h.id AND c.status = 'active')
+          AND NOT ww_has_active_camera(h.id)
         ORDER BY h.id`,
       [districtId, wardId],
     );

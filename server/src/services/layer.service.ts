@@ -35,7 +35,7 @@ const LAYER_SQL: Record<LayerKind, string> = {
     SELECT h.id, h.location AS geom, json_build_object(
       'id', h.id, 'address', h.address, 'rooms', h.rooms, 'wardId', h.ward_id,
       'residentialGroupId', h.residential_group_id,
-      'hasActiveCamera', EXISTS (SELECT 1 FROM camera c WHERE c.rental_house_id = h.id AND c.status = 'active')) AS props
+      'hasActiveCamera', ww_has_active_camera(h.id)) AS props
     FROM rental_house h WHERE h.district_id = $1 AND ($2::int IS NULL OR h.ward_id = $2)`,
   // The part of each residential group no active camera sees (groups fully covered are left out).
   coverage_gaps: `

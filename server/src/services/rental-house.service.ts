@@ -25,7 +25,7 @@ const FIELD_OF_CONSTRAINT: Record<string, string> = {
   rental_house_address_check: 'input.address',
 };
 
-const HAS_ACTIVE_CAMERA = `EXISTS (SELECT 1 FROM camera ac WHERE ac.rental_house_id = h.id AND ac.status = 'active')`;
+const HAS_ACTIVE_CAMERA = `ww_has_active_camera(h.id)`;
 
 /** Text without surrounding spaces, at least `min` characters of it. */
 function trimmed(value: string, field: string, min: number): string {
@@ -54,12 +54,12 @@ export class RentalHouseService {
 
   /** Whether each house has an active camera registered to it (batched per request). */
   async hasActiveCamera(houseIds: readonly number[]): Promise<boolean[]> {
-    const rows: { id: number }[] = await this.ds.query(
-      `SELECT DISTINCT rental_house_id AS id FROM camera WHERE rental_house_id = ANY($1::int[]) AND status = 'active'`,
+    const rows: { id: number; has: boolean }[] = await this.ds.query(
+      `SELECT h.id, ww_has_active_camera(h.id) AS has FROM rental_house h WHERE h.id = ANY($1::int[])`,
       [houseIds],
     );
-    const withCamera = new Set(rows.map((r) => r.id));
-    return houseIds.map((id) => withCamera.has(id));
+    const has = new Map(rows.map((r) => [r.id, r.has]));
+    return houseIds.map((id) => has.get(id) ?? false);
   }
 
   async register(input: RentalHouseFields & { address: string; ownerName: string; rooms: number; location: unknown }): Promise<RentalHouse> {
