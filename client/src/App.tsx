@@ -7,12 +7,17 @@ import type L from 'leaflet';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorCode } from './api/graphql';
+import { fetchDistrictCoverage, fetchUncoveredGroups, fetchWardCoverage } from './api/queries';
+import { CoverageKey } from './components/CoverageKey';
+import { CoveragePanel } from './components/CoveragePanel';
 import { DetailsPanel } from './components/DetailsPanel';
 import { Header } from './components/Header';
 import { Legend, type LayerLoadState } from './components/Legend';
+import { RegisterCameraPanel } from './components/RegisterCameraPanel';
 import { WardPicker } from './components/WardPicker';
 import type { Language } from './format';
-import { bboxToBounds, featuresBBox, geometryBBox } from './map/geometry';
+import { countByCoverageClass, gapTotal } from './map/coverage';
+import { bboxToBounds, containsPoint, featuresBBox, geometryBBox, labelPoint } from './map/geometry';
 import { DEFAULT_VISIBILITY, toggleLayer, type LayerVisibility } from './map/layerRegistry';
 import {
   activeCamerasByGroup,
@@ -27,9 +32,14 @@ import {
   wardSummary,
 } from './map/layerStats';
 import { MapView } from './map/MapView';
+import { initialCameraForm, normaliseBearing, previewOf, type CameraFormValues } from './registration/cameraForm';
 import './testHook';
-import { MAP_LAYERS, type BBox, type LayerData, type MapLayer, type Selection, type Ward } from './types';
+import { MAP_LAYERS, type BBox, type LayerData, type MapLayer, type RegisteredCamera, type Selection, type Ward } from './types';
 import { loadedLayers, useMapData } from './useMapData';
+import { useRemote } from './useRemote';
+
+/** What a new camera changes on the map: its point, its sector, its group's coverage and gaps. */
+const LAYERS_A_CAMERA_CHANGES: MapLayer[] = ['CAMERAS', 'VIEW_SECTORS', 'RESIDENTIAL_GROUPS', 'COVERAGE_GAPS'];
 
 /** Padding when zooming to an area: the floating details panel covers the map's right side. */
 function fitOptions(map: L.Map): L.FitBoundsOptions {
@@ -41,11 +51,14 @@ function fitOptions(map: L.Map): L.FitBoundsOptions {
 export function App() {
   const { t, i18n } = useTranslation();
   const language: Language = (i18n.resolvedLanguage ?? i18n.language) === 'en' ? 'en' : 'vi';
-  const { overview, layers, config, reload } = useMapData();
+  const { overview, layers, config, reload, refresh, revision, refreshing } = useMapData();
   const [map, setMap] = useState<L.Map | null>(null);
   const [wardId, setWardId] = useState<number | null>(null);
   const [visibility, setVisibility] = useState<LayerVisibility>(DEFAULT_VISIBILITY);
   const [selection, setSelection] = useState<Selection | null>(null);
+  const [target, setTarget] = useState<number | null>(null);
+  /** the "add camera" form's values while it is open */
+  const [draft, setDraft] = useState<CameraFormValues | null>(null);
 
   const district = overview.status === 'ready' ? overview.data.district : null;
   const loaded = useMemo(() => loadedLayers(layers), [layers]);
@@ -65,6 +78,17 @@ export function App() {
     const uncovered = uncoveredGroupCount(scoped.RESIDENTIAL_GROUPS.features, activeByGroup);
     return uncovered == null ? null : { uncovered, covered: scoped.RESIDENTIAL_GROUPS.features.length - uncovered };
   }, [scoped.RESIDENTIAL_GROUPS, activeByGroup]);
+  const groupCoverage = useMemo(
+    () => (scoped.RESIDENTIAL_GROUPS ? countByCoverageClass(scoped.RESIDENTIAL_GROUPS.features.map((f) => f.properties.coveredPercent)) : null),
+    [scoped.RESIDENTIAL_GROUPS],
+  );
+  const gapArea = useMemo(() => (scoped.COVERAGE_GAPS ? gapTotal(scoped.COVERAGE_GAPS.features) : null), [scoped.COVERAGE_GAPS]);
+
+  // Coverage figures from the server: the district (header), the scope (side panel), the groups short of R8 or a target.
+  const districtCoverage = useRemote('district', revision, (o) => fetchDistrictCoverage(o));
+  const wardCoverage = useRemote(wardId == null ? null : `ward-${wardId}`, revision, (o) => fetchWardCoverage(wardId!, o));
+  const scopeCoverage = wardId == null ? districtCoverage : wardCoverage;
+  const uncoveredGroups = useRemote(`uncovered-${wardId ?? ''}-${target ?? ''}`, revision, (o) => fetchUncoveredGroups({ wardId, belowPercent: target }, o));
 
   const loadStates = useMemo(() => {
     const states = {} as Record<MapLayer, LayerLoadState>;
@@ -99,6 +123,54 @@ export function App() {
     setWardId(id);
     setSelection(id == null ? null : { kind: 'ward', id });
   }, []);
+
+  const pickGroup = useCallback(
+    (id: number) => {
+      setSelection({ kind: 'residentialGroup', id });
+      const bbox = geometryBBox(index.groups.get(id)?.geometry);
+      if (map && bbox) map.fitBounds(bboxToBounds(bbox), { ...fitOptions(map), maxZoom: 18 });
+    },
+    [map, index],
+  );
+
+  // Registering a camera: the form's values drive the map's marker and sector preview.
+  const boundary = district?.boundary ?? null;
+  const isInside = useMemo(
+    () => (boundary ? (longitude: number, latitude: number) => containsPoint(boundary, [longitude, latitude]) : null),
+    [boundary],
+  );
+  const placement = useMemo(
+    () =>
+      draft == null
+        ? null
+        : {
+            location: draft.location,
+            preview: previewOf(draft),
+            onPlace: (latitude: number, longitude: number) => setDraft((d) => (d ? { ...d, location: { latitude, longitude } } : d)),
+            onBearing: (bearing: number) => setDraft((d) => (d ? { ...d, bearing: String(normaliseBearing(bearing)) } : d)),
+          },
+    [draft],
+  );
+  // Escape leaves the form (and the placement) without registering.
+  const registering = draft != null;
+  useEffect(() => {
+    if (!registering) return undefined;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setDraft(null);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [registering]);
+
+  const onRegistered = useCallback(
+    (camera: RegisteredCamera) => {
+      setDraft(null);
+      setSelection({ kind: 'camera', id: camera.id });
+      // Everything that shows the new camera or the coverage it adds reloads in place.
+      void refresh(LAYERS_A_CAMERA_CHANGES);
+    },
+    [refresh],
+  );
 
   const zoomTo = useCallback(
     (target: { bbox: BBox } | { point: [number, number] }) => {
@@ -141,17 +213,43 @@ export function App() {
         return { x: p.x, y: p.y };
       },
       featureIds: (kind) => (scoped[kind]?.features ?? []).map((f) => f.properties.id),
+      insidePointOf: (kind, id) => {
+        const feature = kind === 'residentialGroup' ? index.groups.get(id) : index.wards.get(id);
+        const at = labelPoint(feature?.geometry);
+        return at ? { lat: at[0], lng: at[1] } : null;
+      },
+      groupProperties: (id) => index.groups.get(id)?.properties ?? null,
+      revision,
+      refreshing: refreshing > 0,
+      registering: draft != null,
+      draft: draft && { location: draft.location, type: draft.type, bearing: draft.bearing },
     };
-  }, [map, counts, visibility, wardId, selection, ready, index, scoped]);
+  }, [map, counts, visibility, wardId, selection, ready, index, scoped, revision, refreshing, draft]);
 
   const overviewError = overview.status === 'error' ? errorCode(overview.error) : null;
 
   return (
     <div className="ww-app" data-testid="app" data-ready={ready} data-language={language}>
-      <Header districtName={district?.name ?? null} loading={overview.status === 'loading'} />
+      <Header
+        districtName={district?.name ?? null}
+        loading={overview.status === 'loading'}
+        language={language}
+        coveredPercent={districtCoverage.data?.coveredPercent ?? null}
+      />
       <div className="ww-body">
         <nav className="ww-panel" aria-label={t('panel.label')} data-testid="side-panel">
           <WardPicker wards={wards} value={wardId} onChange={chooseWard} disabled={wards.length === 0} />
+          <CoveragePanel
+            language={language}
+            ward={wardId == null ? null : (wards.find((w) => w.id === wardId) ?? null)}
+            wards={wards}
+            coverage={scopeCoverage}
+            uncovered={uncoveredGroups}
+            target={target}
+            onTarget={setTarget}
+            selectedGroupId={selection?.kind === 'residentialGroup' ? selection.id : null}
+            onPick={pickGroup}
+          />
           <Legend
             language={language}
             visibility={visibility}
@@ -161,6 +259,8 @@ export function App() {
             cameraStatus={cameraStatus}
             houses={houses}
             groups={groups}
+            groupCoverage={groupCoverage}
+            gapArea={gapArea}
             densityBreaks={density.breaks}
           />
         </nav>
@@ -177,20 +277,43 @@ export function App() {
             activeByGroup={activeByGroup}
             onSelect={setSelection}
             onMap={setMap}
-          />
-          <DetailsPanel
-            selection={selection}
             language={language}
-            index={index}
-            wards={wards}
-            data={loaded}
-            activeByGroup={activeByGroup}
-            camerasByGroup={allByGroup}
-            density={density}
-            onSelect={setSelection}
-            onClose={() => setSelection(null)}
-            onZoom={zoomTo}
+            placement={placement}
           />
+          {visibility.RESIDENTIAL_GROUPS && loaded.RESIDENTIAL_GROUPS && <CoverageKey language={language} />}
+          <div className="ww-map-actions">
+            <button
+              type="button"
+              className={draft ? 'ww-button ww-map-button is-active' : 'ww-button ww-map-button'}
+              data-testid="add-camera"
+              aria-pressed={draft != null}
+              disabled={!ready}
+              onClick={() => setDraft((d) => (d ? null : initialCameraForm()))}
+            >
+              <svg viewBox="0 0 12 12" width="12" height="12" aria-hidden="true">
+                <path d="M6 1v10M1 6h10" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+              </svg>
+              {t('map.addCamera')}
+            </button>
+          </div>
+          {draft ? (
+            <RegisterCameraPanel language={language} values={draft} onChange={setDraft} isInside={isInside} onRegistered={onRegistered} onCancel={() => setDraft(null)} />
+          ) : (
+            <DetailsPanel
+              selection={selection}
+              language={language}
+              index={index}
+              wards={wards}
+              data={loaded}
+              activeByGroup={activeByGroup}
+              camerasByGroup={allByGroup}
+              density={density}
+              revision={revision}
+              onSelect={setSelection}
+              onClose={() => setSelection(null)}
+              onZoom={zoomTo}
+            />
+          )}
           {!ready && (
             <div className="ww-loading" role="status" data-testid="map-loading">
               <span className="ww-spinner" aria-hidden="true" /> {t('map.loading')}

@@ -79,3 +79,30 @@ export function percent(part: number, whole: number): number | null {
   if (!whole) return null;
   return Math.round((part / whole) * 100);
 }
+
+/**
+ * A coverage percentage: one decimal ("12,2%" in Vietnamese, "12.2%" in English); exactly 0 and 100
+ * stay whole, and a sliver that would round to 0 or 100 says so ("< 0,1%", "> 99,9%").
+ */
+export function formatPercent(value: number, language: Language): string {
+  if (!Number.isFinite(value) || value <= 0) return '0%';
+  if (value >= 100) return '100%';
+  if (value < 0.05) return `< ${formatNumber(0.1, language, 1)}%`;
+  if (value > 99.95) return `> ${formatNumber(99.9, language, 1)}%`;
+  return `${formatNumber(value, language, 1)}%`;
+}
+
+/** m² in a hectare. */
+export const M2_PER_HECTARE = 10_000;
+
+/**
+ * An area given in m²: whole square metres below a hectare, hectares above (two decimals below
+ * 10 ha, one below 100 ha, whole from there on).
+ */
+export function formatArea(m2: number, language: Language): string {
+  const value = Math.max(0, m2);
+  if (value < M2_PER_HECTARE) return `${formatNumber(value, language, value < 10 ? 1 : 0)} m²`;
+  const ha = value / M2_PER_HECTARE;
+  return `${formatNumber(ha, language, ha < 10 ? 2 : ha < 100 ? 1 : 0)} ha`;
+}
+

@@ -5,7 +5,7 @@
  */
 import type L from 'leaflet';
 import type { LayerVisibility } from './map/layerRegistry';
-import type { MapLayer, Selection } from './types';
+import type { CameraType, GroupProps, MapLayer, Selection } from './types';
 
 export interface WardWatchHook {
   map: L.Map;
@@ -21,6 +21,17 @@ export interface WardWatchHook {
   containerPointOf: (kind: 'camera' | 'rentalHouse', id: number) => { x: number; y: number } | null;
   /** Ids of the features drawn in a layer for the current scope. */
   featureIds: (kind: MapLayer) => number[];
+  /** A point well inside a residential group or a ward (its pole of inaccessibility), or null. */
+  insidePointOf: (kind: 'residentialGroup' | 'ward', id: number) => { lat: number; lng: number } | null;
+  /** A residential group's properties in the loaded RESIDENTIAL_GROUPS layer (coveredPercent, ...). */
+  groupProperties: (id: number) => GroupProps | null;
+  /** bumped after every in-place refresh (a camera registered) */
+  revision: number;
+  /** layers are being reloaded in place */
+  refreshing: boolean;
+  /** the "add camera" form is open */
+  registering: boolean;
+  draft: { location: { latitude: number; longitude: number } | null; type: CameraType; bearing: string } | null;
 }
 
 declare global {

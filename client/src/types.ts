@@ -19,8 +19,11 @@ export type CameraStatus = (typeof CAMERA_STATUSES)[number];
 export const POLICE_ACCESS = ['NONE', 'ON_REQUEST', 'LIVE'] as const;
 export type PoliceAccess = (typeof POLICE_ACCESS)[number];
 
-/** The map layers, bottom to top: the order they are drawn in. */
-export const MAP_LAYERS = ['WARDS', 'RESIDENTIAL_GROUPS', 'VIEW_SECTORS', 'RENTAL_HOUSES', 'CAMERAS'] as const;
+/**
+ * The map layers, bottom to top: the order they are drawn in. The coverage gaps lie under the view
+ * sectors (a gap never overlaps an active camera's sector) and over the residential groups.
+ */
+export const MAP_LAYERS = ['WARDS', 'RESIDENTIAL_GROUPS', 'COVERAGE_GAPS', 'VIEW_SECTORS', 'RENTAL_HOUSES', 'CAMERAS'] as const;
 export type MapLayer = (typeof MAP_LAYERS)[number];
 
 /** Every enumeration the UI shows, by its GraphQL name: the i18n catalogue has a key for each value. */
@@ -113,6 +116,23 @@ export interface GroupProps {
   name: string;
   households: number;
   wardId: number;
+  /** Share of the group's area inside an active camera's view sector, 0-100 (null if not computed). */
+  coveredPercent?: number | null;
+  /** m² no active camera sees */
+  gapAreaM2?: number | null;
+  areaM2?: number | null;
+  /** active cameras located in the group (R8: at least one) */
+  activeCameraCount?: number | null;
+}
+/** A coverage gap: the part of one residential group no active camera sees (id = the group's id). */
+export interface GapProps {
+  id: number;
+  code: string;
+  name: string;
+  wardId: number;
+  coveredPercent: number;
+  gapAreaM2: number;
+  activeCameraCount: number;
 }
 export interface CameraProps {
   id: number;
@@ -148,6 +168,7 @@ export type GroupFeature = Feature<MultiPolygon | Polygon, GroupProps>;
 export type CameraFeature = Feature<Point, CameraProps>;
 export type SectorFeature = Feature<Polygon | MultiPolygon, SectorProps>;
 export type RentalHouseFeature = Feature<Point, RentalHouseProps>;
+export type GapFeature = Feature<MultiPolygon | Polygon, GapProps>;
 
 export interface LayerPropsByKind {
   WARDS: WardProps;
@@ -155,6 +176,7 @@ export interface LayerPropsByKind {
   CAMERAS: CameraProps;
   VIEW_SECTORS: SectorProps;
   RENTAL_HOUSES: RentalHouseProps;
+  COVERAGE_GAPS: GapProps;
 }
 export interface LayerGeometryByKind {
   WARDS: MultiPolygon | Polygon;
@@ -162,6 +184,7 @@ export interface LayerGeometryByKind {
   CAMERAS: Point;
   VIEW_SECTORS: Polygon | MultiPolygon;
   RENTAL_HOUSES: Point;
+  COVERAGE_GAPS: MultiPolygon | Polygon;
 }
 export type LayerCollection<K extends MapLayer> = FeatureCollection<LayerGeometryByKind[K], LayerPropsByKind[K]>;
 export type LayerData = { [K in MapLayer]: LayerCollection<K> };
@@ -176,4 +199,73 @@ export type Selection =
 export interface ClientConfig {
   tileUrl: string | null;
   tileAttribution: string | null;
+}
+
+/**
+ * Coverage of an area by active cameras (areas in m² on the spheroid). A ward's or the district's
+ * figure is the server's area-weighted roll-up of its residential groups.
+ */
+export interface Coverage {
+  areaM2: number;
+  coveredAreaM2: number;
+  gapAreaM2: number;
+  coveredPercent: number;
+  activeCameraCount: number;
+  residentialGroupCount: number;
+  residentialGroupsWithoutCamera: number;
+  computedAt: string | null;
+}
+
+export interface GroupCoverage {
+  areaM2: number;
+  coveredAreaM2: number;
+  gapAreaM2: number;
+  coveredPercent: number;
+  activeCameraCount: number;
+  sectorCount: number;
+  computedAt: string | null;
+}
+
+/** One residential group with its coverage, as `residentialGroup(id)` answers. */
+export interface ResidentialGroupCoverage {
+  id: number;
+  code: string;
+  name: string;
+  households: number;
+  wardId: number;
+  coverage: GroupCoverage;
+}
+
+/** `uncoveredResidentialGroups`: the groups short of R8 (or of a coverage target) in a scope. */
+export interface UncoveredGroups {
+  /** R8's deadline, YYYY-MM-DD */
+  deadline: string;
+  daysToDeadline: number;
+  totalGroups: number;
+  groupsWithoutCamera: number;
+  belowPercent: number | null;
+  groups: Array<{
+    id: number;
+    code: string;
+    name: string;
+    wardId: number;
+    coverage: { coveredPercent: number; gapAreaM2: number; activeCameraCount: number };
+  }>;
+}
+
+/** What `registerCamera` needs (GraphQL's RegisterCameraInput, the fields the map's form sets). */
+export interface RegisterCameraInput {
+  location: { type: 'Point'; coordinates: [number, number] };
+  type: CameraType;
+  ownerKind: OwnerKind;
+  bearing: number;
+  fieldOfView: number;
+  rangeMeters: number;
+  label?: string;
+}
+
+export interface RegisteredCamera {
+  id: number;
+  wardId: number;
+  residentialGroupId: number | null;
 }

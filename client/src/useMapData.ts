@@ -1,8 +1,12 @@
 /**
- * Loads what the map needs: the district with its wards, the five layers (in parallel, each on its
+ * Loads what the map needs: the district with its wards, the map layers (in parallel, each on its
  * own so one failure does not blank the map) and the optional basemap configuration.
+ *
+ * `refresh(kinds)` reloads some layers and the district after a change (a camera registered) while
+ * the old data stays on the map, and bumps `revision`, which the coverage figures and the details
+ * panel depend on, so everything refetches without a page reload.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { fetchConfig, fetchLayer, fetchOverview, type Overview } from './api/queries';
 import { isAbortError } from './api/graphql';
 import { MAP_LAYERS, type ClientConfig, type LayerData, type MapLayer } from './types';
@@ -19,6 +23,12 @@ export interface MapData {
   layers: LayerStates;
   config: ClientConfig;
   reload: () => void;
+  /** Reloads these layers and the district in place; resolves when they are all back (or failed). */
+  refresh: (kinds: readonly MapLayer[]) => Promise<void>;
+  /** Bumped by every refresh: what shows server figures refetches when it changes. */
+  revision: number;
+  /** Refreshes still running. */
+  refreshing: number;
 }
 
 export function useMapData(): MapData {
@@ -52,7 +62,36 @@ export function useMapData(): MapData {
   }, [attempt]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  return { overview, layers, config, reload };
+
+  const [revision, setRevision] = useState(0);
+  const [refreshing, setRefreshing] = useState(0);
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
+  const refresh = useCallback(async (kinds: readonly MapLayer[]) => {
+    setRevision((n) => n + 1);
+    setRefreshing((n) => n + 1);
+    // A failed refresh keeps what the map showed: stale for a moment beats blank.
+    const overviewDone = fetchOverview().then(
+      (data) => mounted.current && setOverview({ status: 'ready', data }),
+      () => undefined,
+    );
+    const layersDone = kinds.map((kind) =>
+      fetchLayer<LayerData[typeof kind]>(kind, null).then(
+        (data) => mounted.current && setLayers((prev) => ({ ...prev, [kind]: { status: 'ready', data: normalise(data) } })),
+        () => undefined,
+      ),
+    );
+    await Promise.all([overviewDone, ...layersDone]);
+    if (mounted.current) setRefreshing((n) => n - 1);
+  }, []);
+
+  return { overview, layers, config, reload, refresh, revision, refreshing };
 }
 
 /** A FeatureCollection with an empty or missing feature list is still a FeatureCollection. */

@@ -4,8 +4,10 @@ import {
   formatDate,
   formatDateTime,
   formatDegrees,
+  formatArea,
   formatDensity,
   formatLatLng,
+  formatPercent,
   formatMeters,
   formatNumber,
   percent,
@@ -89,5 +91,32 @@ describe('other formatters', () => {
   it('rounds a share to a whole percentage and has none for an empty whole', () => {
     expect(percent(1, 3)).toBe(33);
     expect(percent(0, 0)).toBeNull();
+  });
+});
+
+describe('coverage figures', () => {
+  it('shows a coverage percentage with one decimal, a decimal comma in Vietnamese', () => {
+    expect(formatPercent(12.1565, 'vi')).toBe('12,2%');
+    expect(formatPercent(12.1565, 'en')).toBe('12.2%');
+    expect(formatPercent(61.8123, 'en')).toBe('61.8%');
+  });
+
+  it('keeps 0% and 100% whole and never rounds a sliver to them', () => {
+    expect(formatPercent(0, 'vi')).toBe('0%');
+    expect(formatPercent(100, 'en')).toBe('100%');
+    expect(formatPercent(0.01, 'vi')).toBe('< 0,1%');
+    expect(formatPercent(99.97, 'en')).toBe('> 99.9%');
+  });
+
+  it('formats an area in whole square metres below a hectare', () => {
+    expect(formatArea(7844.3, 'vi')).toBe('7.844 m²');
+    expect(formatArea(0, 'en')).toBe('0 m²');
+    expect(formatArea(2.54, 'en')).toBe('2.5 m²');
+  });
+
+  it('formats a large area in hectares, with fewer decimals as it grows', () => {
+    expect(formatArea(78_160.3, 'vi')).toBe('7,82 ha');
+    expect(formatArea(111_905, 'en')).toBe('11.2 ha');
+    expect(formatArea(15_986_662, 'vi')).toBe('1.599 ha');
   });
 });

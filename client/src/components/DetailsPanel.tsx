@@ -6,9 +6,11 @@ import type { Geometry } from 'geojson';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorCode, isAbortError } from '../api/graphql';
-import { fetchCamera, fetchRentalHouse } from '../api/queries';
+import { fetchCamera, fetchGroupCoverage, fetchRentalHouse, fetchWardCoverage, unregisteredHousesCsvUrl } from '../api/queries';
 import {
   compassPoint,
+  formatArea,
+  formatPercent,
   formatDate,
   formatDateTime,
   formatDegrees,
@@ -22,9 +24,11 @@ import {
 } from '../format';
 import { geometryBBox } from '../map/geometry';
 import type { FeatureIndex, PartialLayerData, WardDensity } from '../map/layerStats';
-import { wardSummary } from '../map/layerStats';
+import { activeCamerasInGroup, wardSummary } from '../map/layerStats';
 import { PALETTE, STATUS_COLORS } from '../map/styles';
 import type { BBox, Camera, RentalHouse, Selection, Ward } from '../types';
+import { useRemote } from '../useRemote';
+import { CoverageFigure } from './CoverageFigure';
 import { Badge } from './Symbols';
 
 interface Props {
@@ -36,6 +40,8 @@ interface Props {
   activeByGroup: Map<number, number> | null;
   camerasByGroup: Map<number, number> | null;
   density: WardDensity;
+  /** bumped when the server's data changed (a camera registered): figures refetch */
+  revision: number;
   onSelect: (selection: Selection) => void;
   onClose: () => void;
   onZoom: (target: { bbox: BBox } | { point: [number, number] }) => void;
@@ -74,7 +80,11 @@ export function DetailsPanel(props: Props) {
 
 type Loadable<T> = { status: 'loading' } | { status: 'ready'; data: T } | { status: 'error'; code: string; message: string };
 
-function useRecord<T>(load: (id: number, options: { signal: AbortSignal }) => Promise<T>, id: number): [Loadable<T>, () => void] {
+function useRecord<T>(
+  load: (id: number, options: { signal: AbortSignal }) => Promise<T>,
+  id: number,
+  revision = 0,
+): [Loadable<T>, () => void] {
   const [state, setState] = useState<Loadable<T>>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
@@ -89,7 +99,7 @@ function useRecord<T>(load: (id: number, options: { signal: AbortSignal }) => Pr
       },
     );
     return () => controller.abort();
-  }, [load, id, attempt]);
+  }, [load, id, attempt, revision]);
   return [state, () => setAttempt((n) => n + 1)];
 }
 
@@ -161,9 +171,11 @@ function ZoomButton({ onClick }: { onClick: () => void }) {
   );
 }
 
-function CameraDetails({ id, language, index, onSelect, onZoom }: Props & { id: number }) {
+function CameraDetails({ id, language, index, revision, onSelect, onZoom }: Props & { id: number }) {
   const { t } = useTranslation();
-  const [state, retry] = useRecord(fetchCamera, id);
+  const [state, retry] = useRecord(fetchCamera, id, revision);
+  const groupId = state.status === 'ready' ? state.data.residentialGroupId : null;
+  const groupCoverage = useRemote(groupId == null ? null : `group-${groupId}`, revision, (o) => fetchGroupCoverage(groupId!, o));
   const feature = index.cameras.get(id);
   const fallbackTitle = feature?.properties.label || t('details.cameraTitle', { id });
   if (state.status !== 'ready') {
@@ -200,10 +212,19 @@ function CameraDetails({ id, language, index, onSelect, onZoom }: Props & { id: 
             </LinkButton>
           )}
         </Field>
+        {c.residentialGroupId != null && (
+          <Field name="groupCoverage" label={t('details.field.groupCoverage')}>
+            {groupCoverage.data && (
+              <span data-testid="details-group-coverage" data-value={groupCoverage.data.coverage.coveredPercent}>
+                {formatPercent(groupCoverage.data.coverage.coveredPercent, language)}
+              </span>
+            )}
+          </Field>
+        )}
         <Field name="ownerKind" label={t('details.field.ownerKind')}>{t(`enum.OwnerKind.${c.ownerKind}`)}</Field>
         <Field name="ownerName" label={t('details.field.ownerName')}>{c.ownerName}</Field>
         <Field name="ownerPhone" label={t('details.field.ownerPhone')}>
-          <Phone value={c.ownerPhone} />
+          {c.ownerPhone && <Phone value={c.ownerPhone} />}
         </Field>
         {c.rentalHouseId != null && (
           <Field name="rentalHouse" label={t('details.field.rentalHouse')}>
@@ -261,7 +282,7 @@ function RentalHouseDetails({ id, index, onSelect, onZoom }: Props & { id: numbe
       <dl className="ww-dl">
         <Field name="ownerName" label={t('details.field.ownerName')}>{h.ownerName}</Field>
         <Field name="ownerPhone" label={t('details.field.ownerPhone')}>
-          <Phone value={h.ownerPhone} />
+          {h.ownerPhone && <Phone value={h.ownerPhone} />}
         </Field>
         <Field name="rooms" label={t('details.field.rooms')}>{t('units.rooms', { count: h.rooms })}</Field>
         <Field name="ward" label={t('details.field.ward')}>
@@ -299,20 +320,36 @@ function RentalHouseDetails({ id, index, onSelect, onZoom }: Props & { id: numbe
   );
 }
 
-function GroupDetails({ id, language, index, wards, activeByGroup, camerasByGroup, onSelect, onZoom }: Props & { id: number }) {
+function GroupDetails({ id, language, index, wards, activeByGroup, camerasByGroup, revision, onSelect, onZoom }: Props & { id: number }) {
   const { t } = useTranslation();
   const group = index.groups.get(id);
-  if (!group) return <Heading kind="residentialGroup" title={`#${id}`} />;
-  const p = group.properties;
-  const ward = wards.find((w) => w.id === p.wardId) ?? null;
-  const wardName = ward?.name ?? index.wards.get(p.wardId)?.properties.name ?? `#${p.wardId}`;
-  const active = activeByGroup ? (activeByGroup.get(id) ?? 0) : null;
+  const remote = useRemote(`group-${id}`, revision, (o) => fetchGroupCoverage(id, o));
+  const record = remote.data;
+  if (!group && !record) {
+    return (
+      <>
+        <Heading kind="residentialGroup" title={`#${id}`} />
+        {remote.status === 'error' && <LoadState state={{ status: 'error', code: remote.code ?? 'UNKNOWN_ERROR', message: '' }} onRetry={remote.retry} />}
+      </>
+    );
+  }
+  const p = group?.properties;
+  const wardId = record?.wardId ?? p!.wardId;
+  const ward = wards.find((w) => w.id === wardId) ?? null;
+  const wardName = ward?.name ?? index.wards.get(wardId)?.properties.name ?? `#${wardId}`;
+  // The server's figures when they have come, else what the layer says.
+  const coverage = record?.coverage;
+  const active = coverage?.activeCameraCount ?? activeCamerasInGroup(group, activeByGroup);
   const total = camerasByGroup ? (camerasByGroup.get(id) ?? 0) : null;
+  const percentValue = coverage?.coveredPercent ?? p?.coveredPercent ?? null;
+  const gapArea = coverage?.gapAreaM2 ?? p?.gapAreaM2 ?? null;
+  const area = coverage?.areaM2 ?? p?.areaM2 ?? null;
+  const coveredArea = coverage?.coveredAreaM2 ?? (area != null && gapArea != null ? Math.max(0, area - gapArea) : null);
   return (
     <>
       <Heading
         kind="residentialGroup"
-        title={p.name}
+        title={record?.name ?? p!.name}
         badge={
           active == null ? undefined : (
             <Badge color={active > 0 ? PALETTE.houseWithCamera : PALETTE.uncoveredGroup} testId="details-status">
@@ -321,24 +358,35 @@ function GroupDetails({ id, language, index, wards, activeByGroup, camerasByGrou
           )
         }
       />
+      {percentValue != null && (
+        <CoverageFigure percent={percentValue} caption={t('details.coverageOf')} language={language} testId="details-coverage" pending={remote.status === 'loading'} />
+      )}
       <dl className="ww-dl">
-        <Field name="code" label={t('details.field.code')}>{p.code}</Field>
-        <Field name="ward" label={t('details.field.ward')}>
-          <LinkButton onClick={() => onSelect({ kind: 'ward', id: p.wardId })}>{wardName}</LinkButton>
-        </Field>
-        <Field name="households" label={t('details.field.households')}>{formatNumber(p.households, language)}</Field>
+        <Field name="coveredArea" label={t('details.field.coveredArea')}>{coveredArea == null ? null : formatArea(coveredArea, language)}</Field>
+        <Field name="gapArea" label={t('details.field.gapArea')}>{gapArea == null ? null : formatArea(gapArea, language)}</Field>
+        <Field name="area" label={t('details.field.area')}>{area == null ? null : formatArea(area, language)}</Field>
         <Field name="activeCameras" label={t('details.field.activeCameras')}>{active == null ? null : formatNumber(active, language)}</Field>
+        <Field name="sectorCount" label={t('details.field.sectorCount')}>{coverage ? formatNumber(coverage.sectorCount, language) : null}</Field>
         <Field name="camerasInGroup" label={t('details.field.camerasInGroup')}>{total == null ? null : formatNumber(total, language)}</Field>
+        <Field name="code" label={t('details.field.code')}>{record?.code ?? p?.code}</Field>
+        <Field name="ward" label={t('details.field.ward')}>
+          <LinkButton onClick={() => onSelect({ kind: 'ward', id: wardId })}>{wardName}</LinkButton>
+        </Field>
+        <Field name="households" label={t('details.field.households')}>{formatNumber(record?.households ?? p!.households, language)}</Field>
+        <Field name="computedAt" label={t('details.field.computedAt')}>{formatDateTime(coverage?.computedAt, language)}</Field>
       </dl>
-      <div className="ww-details-actions">
-        <ZoomButton onClick={() => zoomToFeature(group.geometry, onZoom)} />
-      </div>
+      {group && (
+        <div className="ww-details-actions">
+          <ZoomButton onClick={() => zoomToFeature(group.geometry, onZoom)} />
+        </div>
+      )}
     </>
   );
 }
 
-function WardDetails({ id, language, index, wards, data, density, onZoom }: Props & { id: number }) {
+function WardDetails({ id, language, index, wards, data, density, revision, onZoom }: Props & { id: number }) {
   const { t } = useTranslation();
+  const coverage = useRemote(`ward-${id}`, revision, (o) => fetchWardCoverage(id, o)).data;
   const ward = wards.find((w) => w.id === id) ?? null;
   const feature = index.wards.get(id);
   const name = ward?.name ?? feature?.properties.name ?? `#${id}`;
@@ -357,11 +405,21 @@ function WardDetails({ id, language, index, wards, data, density, onZoom }: Prop
   return (
     <>
       <Heading kind="ward" title={name} />
+      {coverage && <CoverageFigure percent={coverage.coveredPercent} caption={t('details.coverageOfWard')} language={language} testId="details-coverage" />}
       <dl className="ww-dl">
+        {coverage && (
+          <>
+            <Field name="coveredArea" label={t('details.field.coveredArea')}>
+              {t('units.partOf', { part: formatArea(coverage.coveredAreaM2, language), total: formatArea(coverage.areaM2, language) })}
+            </Field>
+            <Field name="gapArea" label={t('details.field.gapArea')}>{formatArea(coverage.gapAreaM2, language)}</Field>
+            <Field name="activeCameras" label={t('details.field.activeCameras')}>{formatNumber(coverage.activeCameraCount, language)}</Field>
+          </>
+        )}
         <Field name="code" label={t('details.field.code')}>{ward?.code ?? feature?.properties.code}</Field>
         <Field name="chair" label={t('details.field.chair')}>{ward?.chairName ?? feature?.properties.chairName}</Field>
         <Field name="chairPhone" label={t('details.field.chairPhone')}>
-          <Phone value={ward?.chairPhone ?? null} />
+          {ward?.chairPhone && <Phone value={ward.chairPhone} />}
         </Field>
         <Field name="chairEmail" label={t('details.field.chairEmail')}>
           {ward?.chairEmail ? <a href={`mailto:${ward.chairEmail}`}>{ward.chairEmail}</a> : null}
@@ -371,8 +429,16 @@ function WardDetails({ id, language, index, wards, data, density, onZoom }: Prop
         <Field name="rentalHouseCount" label={t('details.field.rentalHouseCount')}>{houses == null ? null : formatNumber(houses, language)}</Field>
         <Field name="housesWithoutCamera" label={t('details.field.housesWithoutCamera')}>{share(summary.housesWithoutCamera, summary.rentalHouses)}</Field>
         <Field name="residentialGroupCount" label={t('details.field.residentialGroupCount')}>{groups == null ? null : formatNumber(groups, language)}</Field>
-        <Field name="uncoveredGroups" label={t('details.field.uncoveredGroups')}>{share(summary.uncoveredGroups, summary.groups)}</Field>
+        <Field name="uncoveredGroups" label={t('details.field.uncoveredGroups')}>
+          {coverage ? share(coverage.residentialGroupsWithoutCamera, coverage.residentialGroupCount) : share(summary.uncoveredGroups, summary.groups)}
+        </Field>
       </dl>
+      <p className="ww-download">
+        <a href={unregisteredHousesCsvUrl(id)} download data-testid="ward-csv" className="ww-button ww-button-secondary">
+          {t('details.csv')}
+        </a>
+        <span className="ww-muted">{t('details.csvHint')}</span>
+      </p>
       <div className="ww-details-actions">
         {ward ? <ZoomButton onClick={() => onZoom({ bbox: ward.bbox })} /> : feature && <ZoomButton onClick={() => zoomToFeature(feature.geometry, onZoom)} />}
       </div>

@@ -1,7 +1,16 @@
 import { useTranslation } from 'react-i18next';
+import { formatPercent, type Language } from '../format';
 import { LanguageSwitch } from './LanguageSwitch';
 
-export function Header({ districtName, loading }: { districtName: string | null; loading: boolean }) {
+interface Props {
+  districtName: string | null;
+  loading: boolean;
+  language: Language;
+  /** the district's coverage by active cameras, once known */
+  coveredPercent: number | null;
+}
+
+export function Header({ districtName, loading, language, coveredPercent }: Props) {
   const { t } = useTranslation();
   return (
     <header className="ww-header" data-testid="header">
@@ -17,6 +26,11 @@ export function Header({ districtName, loading }: { districtName: string | null;
       <div className="ww-district-name" data-testid="district-name">
         {districtName ?? (loading ? t('app.districtLoading') : '')}
       </div>
+      {coveredPercent != null && (
+        <div className="ww-header-coverage" data-testid="district-coverage" data-value={coveredPercent} title={t('header.coverageTitle')}>
+          {t('header.coverage', { percent: formatPercent(coveredPercent, language) })}
+        </div>
+      )}
       <LanguageSwitch />
     </header>
   );

@@ -2,9 +2,11 @@
  * The legend doubles as the layer control: one block per layer (topmost first) with a checkbox,
  * its symbol, its feature count for the current scope and the classes it is drawn in.
  */
+import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDensity, formatNumber, type Language } from '../format';
+import { formatArea, formatDensity, formatNumber, type Language } from '../format';
+import { COVERAGE_CLASSES, COVERAGE_RAMP, GAP_COLOR, type CoverageClass } from '../map/coverage';
 import { layerTestId, type LayerVisibility } from '../map/layerRegistry';
 import {
   HIGHLIGHT_LINE,
@@ -16,7 +18,7 @@ import {
   sectorStyle,
 } from '../map/styles';
 import { CAMERA_STATUSES, CAMERA_TYPES, type CameraStatus, type MapLayer } from '../types';
-import { AreaSymbol, CircleSymbol, DiamondSymbol, LineSymbol, SectorSymbol, SquareSymbol } from './Symbols';
+import { AreaSymbol, CircleSymbol, DiamondSymbol, HatchSymbol, LineSymbol, SectorSymbol, SquareSymbol } from './Symbols';
 
 export type LayerLoadState = { state: 'loading' } | { state: 'ready' } | { state: 'error'; code: string };
 
@@ -29,10 +31,23 @@ interface Props {
   cameraStatus: Record<CameraStatus, number> | null;
   houses: { withCamera: number; withoutCamera: number } | null;
   groups: { covered: number; uncovered: number } | null;
+  /** groups per coverage class (index = class) and without a figure, for the current scope */
+  groupCoverage: { counts: number[]; unknown: number } | null;
+  /** m² of the gaps in scope */
+  gapArea: number | null;
   densityBreaks: number[];
 }
 
-const LEGEND_ORDER: MapLayer[] = ['CAMERAS', 'VIEW_SECTORS', 'RENTAL_HOUSES', 'RESIDENTIAL_GROUPS', 'WARDS'];
+const LEGEND_ORDER: MapLayer[] = ['CAMERAS', 'VIEW_SECTORS', 'RENTAL_HOUSES', 'COVERAGE_GAPS', 'RESIDENTIAL_GROUPS', 'WARDS'];
+
+/** The legend text of a coverage class: "0%: seen by no camera", "under 5%", "5–10%", "50% or more". */
+function coverageLabel(c: CoverageClass, t: TFunction, language: Language): string {
+  const n = (v: number) => formatNumber(v, language);
+  if (c.from == null) return t('legend.coverageZero');
+  if (c.from === 0 && c.to != null) return t('legend.coverageBelow', { to: n(c.to) });
+  if (c.to == null) return t('legend.coverageAbove', { from: n(c.from) });
+  return t('legend.coverageRange', { from: n(c.from), to: n(c.to) });
+}
 
 export function Legend(props: Props) {
   const { t } = useTranslation();
@@ -93,13 +108,37 @@ export function Legend(props: Props) {
         </>
       ),
     },
-    RESIDENTIAL_GROUPS: {
-      symbol: <AreaSymbol fill="#ffffff" fillOpacity={0} stroke={PALETTE.groupOutline} strokeWidth={1} />,
+    COVERAGE_GAPS: {
+      symbol: <HatchSymbol color={GAP_COLOR} />,
       body: (
         <>
-          <Item symbol={<AreaSymbol fill="#ffffff" fillOpacity={0} stroke={PALETTE.groupOutline} strokeWidth={1} />} count={props.groups ? n(props.groups.covered) : undefined} testId="legend-group-covered">
-            {t('legend.groupCovered')}
+          <li className="ww-legend-item ww-legend-note">{t('legend.gapHatch')}</li>
+          <Item symbol={<HatchSymbol color={GAP_COLOR} />} count={props.gapArea == null ? undefined : formatArea(props.gapArea, language)} testId="legend-gap-area">
+            {t('legend.gapArea')}
           </Item>
+        </>
+      ),
+    },
+    RESIDENTIAL_GROUPS: {
+      symbol: <AreaSymbol fill={COVERAGE_RAMP[3]} stroke={PALETTE.groupOutline} strokeWidth={1} />,
+      body: (
+        <>
+          <li className="ww-legend-item ww-legend-subtitle">{t('legend.coverage')}</li>
+          {[...COVERAGE_CLASSES].reverse().map((c) => (
+            <Item
+              key={c.index}
+              symbol={<AreaSymbol fill={COVERAGE_RAMP[c.index]} stroke={PALETTE.groupOutline} strokeWidth={0.8} />}
+              count={props.groupCoverage ? n(props.groupCoverage.counts[c.index]) : undefined}
+              testId={`legend-coverage-${c.index}`}
+            >
+              {coverageLabel(c, t, language)}
+            </Item>
+          ))}
+          {props.groupCoverage != null && props.groupCoverage.unknown > 0 && (
+            <Item symbol={<AreaSymbol fill="#ffffff" stroke={PALETTE.groupOutline} strokeWidth={0.8} />} count={n(props.groupCoverage.unknown)}>
+              {t('legend.coverageUnknown')}
+            </Item>
+          )}
           <Item
             symbol={<AreaSymbol fill={PALETTE.uncoveredGroup} fillOpacity={0.15} stroke={PALETTE.uncoveredGroup} strokeWidth={1.4} dash="3 2" />}
             count={props.groups ? n(props.groups.uncovered) : undefined}
@@ -116,7 +155,9 @@ export function Legend(props: Props) {
       body: (
         <>
           <li className="ww-legend-item ww-legend-subtitle">{t('legend.density')}</li>
-          {classRanges(props.densityBreaks).map(([from, to], index) => (
+          {/* The group coverage fill hides the ward fill: its classes show only when that layer is off. */}
+          {props.visibility.RESIDENTIAL_GROUPS && <li className="ww-legend-item ww-legend-note">{t('legend.densityWhenGroupsOff')}</li>}
+          {!props.visibility.RESIDENTIAL_GROUPS && classRanges(props.densityBreaks).map(([from, to], index) => (
             <Item key={index} symbol={<AreaSymbol fill={PALETTE.densityRamp[Math.min(index, PALETTE.densityRamp.length - 1)]} stroke={PALETTE.wardOutline} strokeWidth={0.8} />}>
               {from == null && to == null
                 ? t('legend.densityAll')

@@ -1,5 +1,5 @@
 /** Small SVG symbols for the legend and badges, drawn from the same palette as the map. */
-import type { CSSProperties } from 'react';
+import { useId, type CSSProperties } from 'react';
 
 const box = { width: 18, height: 18, viewBox: '0 0 18 18', 'aria-hidden': true } as const;
 
@@ -43,6 +43,22 @@ export function AreaSymbol({
   return (
     <svg {...box} className="ww-symbol">
       <rect x="2" y="3" width="14" height="12" rx="1.5" fill={fill} fillOpacity={fillOpacity} stroke={stroke} strokeWidth={strokeWidth} strokeDasharray={dash} />
+    </svg>
+  );
+}
+
+/** A hatched area (coverage gaps): diagonal lines over a light tint, with a dashed outline. */
+export function HatchSymbol({ color, dash = '2 1.5' }: { color: string; dash?: string }) {
+  const id = `ww-hatch-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
+  return (
+    <svg {...box} className="ww-symbol">
+      <defs>
+        <pattern id={id} patternUnits="userSpaceOnUse" width="4" height="4" patternTransform="rotate(45)">
+          <rect width="4" height="4" fill={color} fillOpacity="0.08" />
+          <line x1="0" y1="0" x2="0" y2="4" stroke={color} strokeWidth="1.4" strokeOpacity="0.7" />
+        </pattern>
+      </defs>
+      <rect x="2" y="3" width="14" height="12" rx="1.5" fill={`url(#${id})`} stroke={color} strokeWidth="1" strokeDasharray={dash} />
     </svg>
   );
 }

@@ -13,7 +13,9 @@ import type { LayerData, MapLayer, Selection } from '../types';
 import { areaFeatureAt, nearestPointFeature } from './hitTest';
 import { LAYER_ORDER, type LayerVisibility } from './layerRegistry';
 import type { WardDensity } from './layerStats';
+import type { Language } from '../format';
 import { CamerasLayer } from './layers/CamerasLayer';
+import { CoverageGapsLayer } from './layers/CoverageGapsLayer';
 import { RentalHousesLayer } from './layers/RentalHousesLayer';
 import { ResidentialGroupsLayer } from './layers/ResidentialGroupsLayer';
 import { ViewSectorsLayer } from './layers/ViewSectorsLayer';
@@ -28,6 +30,7 @@ interface Props {
   density: WardDensity;
   activeByGroup: Map<number, number> | null;
   basemap: boolean;
+  language: Language;
   onSelect: (selection: Selection) => void;
 }
 
@@ -44,7 +47,7 @@ function keyOf(kind: MapLayer, collection: object): string {
   return `${kind}-${id}`;
 }
 
-export function LayerManager({ data, visibility, scopeWardId, selection, density, activeByGroup, basemap, onSelect }: Props) {
+export function LayerManager({ data, visibility, scopeWardId, selection, density, activeByGroup, basemap, language, onSelect }: Props) {
   const map = useMap();
   const layers = useRef(new Map<MapLayer, L.Layer>());
   const [generation, setGeneration] = useState(0);
@@ -102,9 +105,14 @@ export function LayerManager({ data, visibility, scopeWardId, selection, density
           key={keyOf('RESIDENTIAL_GROUPS', data.RESIDENTIAL_GROUPS)}
           data={data.RESIDENTIAL_GROUPS}
           activeByGroup={activeByGroup}
+          basemap={basemap}
+          language={language}
           register={register}
           onSelect={onSelect}
         />
+      )}
+      {visibility.COVERAGE_GAPS && data.COVERAGE_GAPS && (
+        <CoverageGapsLayer key={keyOf('COVERAGE_GAPS', data.COVERAGE_GAPS)} data={data.COVERAGE_GAPS} register={register} />
       )}
       {visibility.VIEW_SECTORS && data.VIEW_SECTORS && (
         <ViewSectorsLayer key={keyOf('VIEW_SECTORS', data.VIEW_SECTORS)} data={data.VIEW_SECTORS} register={register} onSelect={onSelect} />

@@ -15,6 +15,10 @@ import type { LayerVisibility } from './layerRegistry';
 import type { WardDensity } from './layerStats';
 import { HIGHLIGHT_PANE, SelectionLayer } from './SelectionLayer';
 import { WARD_FILL_PANE } from './layers/WardsLayer';
+import { GROUP_FILL_PANE } from './layers/ResidentialGroupsLayer';
+import { GAPS_PANE } from './layers/CoverageGapsLayer';
+import { CameraPlacementLayer, PLACEMENT_PANE, type PlacementPreview } from './CameraPlacementLayer';
+import type { Language } from '../format';
 
 /** Somewhere sensible before the district's bounds arrive (Hà Nội). */
 const INITIAL_CENTER: [number, number] = [21.0285, 105.8542];
@@ -31,6 +35,14 @@ interface Props {
   activeByGroup: Map<number, number> | null;
   onSelect: (selection: Selection) => void;
   onMap: (map: L.Map | null) => void;
+  language: Language;
+  /** the "add camera" form's placement, when the form is open */
+  placement: {
+    location: { latitude: number; longitude: number } | null;
+    preview: PlacementPreview | null;
+    onPlace: (latitude: number, longitude: number) => void;
+    onBearing: (bearing: number) => void;
+  } | null;
 }
 
 export function MapView(props: Props) {
@@ -70,21 +82,35 @@ export function MapView(props: Props) {
           density={props.density}
           activeByGroup={props.activeByGroup}
           basemap={basemap}
+          language={props.language}
           onSelect={props.onSelect}
         />
         <SelectionLayer features={props.selectionFeatures} />
+        <CameraPlacementLayer
+          active={props.placement != null}
+          location={props.placement?.location ?? null}
+          preview={props.placement?.preview ?? null}
+          onPlace={props.placement?.onPlace ?? noop}
+          onBearing={props.placement?.onBearing ?? noop}
+          titles={{ camera: t('register.dragCamera'), bearing: t('register.dragBearing') }}
+        />
       </MapContainer>
     </div>
   );
 }
+
+const noop = () => undefined;
 
 /** Creates the custom panes before any layer is added (during the first render, once). */
 function Panes() {
   const map = useMap();
   useState(() => {
     ensurePane(map, WARD_FILL_PANE, 350, false); // under the canvas (overlayPane, 400)
+    ensurePane(map, GROUP_FILL_PANE, 355, false); // the coverage choropleth hides the ward fill
+    ensurePane(map, GAPS_PANE, 360, false); // hatched gaps over the choropleth, under the canvas
     ensurePane(map, DISTRICT_PANE, 405, false);
     ensurePane(map, HIGHLIGHT_PANE, 450, false);
+    ensurePane(map, PLACEMENT_PANE, 455, false); // the new camera's sector preview
     return true;
   });
   return null;

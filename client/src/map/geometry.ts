@@ -249,3 +249,27 @@ export function featuresBBox(features: Array<{ geometry: Geometry | null }>): BB
   }
   return box;
 }
+
+/**
+ * The point `meters` away from [latitude, longitude] in direction `bearing` (degrees clockwise from
+ * north), on the sphere. Returns [latitude, longitude] for Leaflet.
+ */
+export function destinationPoint(from: LatLngTuple, bearing: number, meters: number): LatLngTuple {
+  const [lat1, lon1] = [rad(from[0]), rad(from[1])];
+  const delta = meters / EARTH_RADIUS_M;
+  const theta = rad(bearing);
+  const lat2 = Math.asin(Math.sin(lat1) * Math.cos(delta) + Math.cos(lat1) * Math.sin(delta) * Math.cos(theta));
+  const lon2 = lon1 + Math.atan2(Math.sin(theta) * Math.sin(delta) * Math.cos(lat1), Math.cos(delta) - Math.sin(lat1) * Math.sin(lat2));
+  return [deg(lat2), ((deg(lon2) + 540) % 360) - 180];
+}
+
+/** The initial bearing from one [latitude, longitude] to another, degrees in [0, 360). */
+export function bearingBetween(from: LatLngTuple, to: LatLngTuple): number {
+  const [lat1, lat2] = [rad(from[0]), rad(to[0])];
+  const dLon = rad(to[1] - from[1]);
+  const y = Math.sin(dLon) * Math.cos(lat2);
+  const x = Math.cos(lat1) * Math.sin(lat2) - Math.sin(lat1) * Math.cos(lat2) * Math.cos(dLon);
+  return (deg(Math.atan2(y, x)) + 360) % 360;
+}
+
+const deg = (radians: number) => (radians * 180) / Math.PI;

@@ -49,6 +49,9 @@ export function scopeLayers(data: PartialLayerData, wardId: number | null): Part
   if (data.RENTAL_HOUSES) {
     scoped.RENTAL_HOUSES = collection(data.RENTAL_HOUSES.features.filter((f) => f.properties.wardId === wardId));
   }
+  if (data.COVERAGE_GAPS) {
+    scoped.COVERAGE_GAPS = collection(data.COVERAGE_GAPS.features.filter((f) => f.properties.wardId === wardId));
+  }
   return scoped;
 }
 
@@ -75,10 +78,23 @@ export function activeCamerasByGroup(cameras: CameraFeature[]): Map<number, numb
   return byGroup;
 }
 
-/** Groups without any active camera; null until the cameras are known. */
+/**
+ * Groups without any active camera (R8). The server's `activeCameraCount` of each group decides;
+ * without it, the cameras layer does; null until either is known.
+ */
 export function uncoveredGroupCount(groups: GroupFeature[], activeByGroup: Map<number, number> | null): number | null {
+  if (groups.length > 0 && groups.every((g) => g.properties.activeCameraCount != null)) {
+    return groups.filter((g) => g.properties.activeCameraCount === 0).length;
+  }
   if (!activeByGroup) return null;
   return groups.filter((g) => !activeByGroup.get(g.properties.id)).length;
+}
+
+/** Active cameras in a group: the server's count when the layer has it, else the cameras layer's; null if unknown. */
+export function activeCamerasInGroup(group: GroupFeature | undefined, activeByGroup: Map<number, number> | null): number | null {
+  if (!group) return null;
+  if (group.properties.activeCameraCount != null) return group.properties.activeCameraCount;
+  return activeByGroup ? (activeByGroup.get(group.properties.id) ?? 0) : null;
 }
 
 export function rentalHouseCounts(houses: RentalHouseFeature[]): { withCamera: number; withoutCamera: number } {
@@ -167,7 +183,8 @@ export function wardSummary(wardId: number, data: PartialLayerData): Partial<War
   const groups = data.RESIDENTIAL_GROUPS?.features.filter((f) => f.properties.wardId === wardId);
   if (groups) {
     summary.groups = groups.length;
-    if (data.CAMERAS) summary.uncoveredGroups = uncoveredGroupCount(groups, activeCamerasByGroup(data.CAMERAS.features)) ?? 0;
+    const uncovered = uncoveredGroupCount(groups, data.CAMERAS ? activeCamerasByGroup(data.CAMERAS.features) : null);
+    if (uncovered != null) summary.uncoveredGroups = uncovered;
   }
   return summary;
 }

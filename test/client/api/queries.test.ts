@@ -1,5 +1,17 @@
 import { describe, expect, it, vi } from 'vitest';
-import { fetchCamera, fetchConfig, fetchLayer, fetchOverview } from '../../../client/src/api/queries';
+import { GraphQLClientError } from '../../../client/src/api/graphql';
+import {
+  fetchCamera,
+  fetchConfig,
+  fetchDistrictCoverage,
+  fetchGroupCoverage,
+  fetchLayer,
+  fetchOverview,
+  fetchUncoveredGroups,
+  fetchWardCoverage,
+  registerCamera,
+  unregisteredHousesCsvUrl,
+} from '../../../client/src/api/queries';
 
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 const sentBody = (fetch: ReturnType<typeof vi.fn>) => JSON.parse(String((fetch.mock.calls[0] as unknown as [string, RequestInit])[1].body));
@@ -57,5 +69,59 @@ describe('fetchConfig', () => {
         }),
       }),
     ).toEqual(none);
+  });
+});
+
+describe('coverage queries', () => {
+  const coverage = { coveredPercent: 12.2, coveredAreaM2: 1, gapAreaM2: 2, areaM2: 3, activeCameraCount: 4, residentialGroupCount: 5, residentialGroupsWithoutCamera: 1, computedAt: null };
+
+  it('asks for the district’s and a ward’s coverage', async () => {
+    const district = vi.fn(async () => json({ data: { district: { id: 1, coverage } } }));
+    expect((await fetchDistrictCoverage({ fetch: district })).coveredPercent).toBe(12.2);
+    expect(sentBody(district).query).toMatch(/district\s*\{[^]*coverage\s*\{[^}]*residentialGroupsWithoutCamera/);
+    const ward = vi.fn(async () => json({ data: { ward: { id: 3, coverage } } }));
+    expect((await fetchWardCoverage(3, { fetch: ward })).activeCameraCount).toBe(4);
+    expect(sentBody(ward).variables).toEqual({ id: 3 });
+  });
+
+  it('asks for a group’s coverage with its sector count', async () => {
+    const fetch = vi.fn(async () => json({ data: { residentialGroup: { id: 14, coverage: { coveredPercent: 0, sectorCount: 0 } } } }));
+    expect((await fetchGroupCoverage(14, { fetch })).id).toBe(14);
+    expect(sentBody(fetch).query).toMatch(/sectorCount/);
+    expect(sentBody(fetch).variables).toEqual({ id: 14 });
+  });
+
+  it('lists the district’s groups short of R8 without variables, and a ward’s below a target with them', async () => {
+    const answer = { uncoveredResidentialGroups: { deadline: '2017-09-30', daysToDeadline: -5, totalGroups: 2, groupsWithoutCamera: 1, belowPercent: null, groups: [] } };
+    const district = vi.fn(async () => json({ data: answer }));
+    expect((await fetchUncoveredGroups({}, { fetch: district })).deadline).toBe('2017-09-30');
+    expect(sentBody(district).variables).toEqual({});
+    const ward = vi.fn(async () => json({ data: answer }));
+    await fetchUncoveredGroups({ wardId: 4, belowPercent: 10 }, { fetch: ward });
+    expect(sentBody(ward).variables).toEqual({ wardId: 4, belowPercent: 10 });
+  });
+
+  it('links a ward’s CSV of rental houses without a camera', () => {
+    expect(unregisteredHousesCsvUrl(7)).toBe('/export/unregistered-rental-houses.csv?wardId=7');
+  });
+});
+
+describe('registerCamera', () => {
+  const input = { location: { type: 'Point' as const, coordinates: [108.19, 16.06] as [number, number] }, type: 'PTZ' as const, ownerKind: 'PUBLIC' as const, bearing: 0, fieldOfView: 360, rangeMeters: 50 };
+
+  it('sends the input and returns the new camera’s id, ward and group', async () => {
+    const fetch = vi.fn(async () => json({ data: { registerCamera: { id: 2001, wardId: 1, residentialGroupId: 14 } } }));
+    expect(await registerCamera(input, { fetch })).toEqual({ id: 2001, wardId: 1, residentialGroupId: 14 });
+    expect(sentBody(fetch).variables).toEqual({ input });
+    expect(sentBody(fetch).query).toMatch(/mutation[^]*registerCamera\(input: \$input\)/);
+  });
+
+  it('throws the server’s code and field when the location is refused', async () => {
+    const fetch = vi.fn(async () =>
+      json({ errors: [{ message: 'input.location: point (10, 100) is outside the district', extensions: { code: 'BAD_USER_INPUT', field: 'input.location' } }], data: null }),
+    );
+    const error = await registerCamera(input, { fetch }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GraphQLClientError);
+    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.location' });
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import vi from '../../../client/src/i18n/vi';
 import { ENUMS, MAP_LAYERS } from '../../../client/src/types';
 import { COMPASS_POINTS } from '../../../client/src/format';
+import { CAMERA_FORM_FIELDS } from '../../../client/src/registration/cameraForm';
 import { flatten } from './catalogue';
 
 const strings = flatten(vi);
@@ -21,6 +22,22 @@ describe('the Vietnamese catalogue', () => {
   it('has a message for every error code the client produces', () => {
     for (const code of ['NOT_FOUND', 'BAD_USER_INPUT', 'NETWORK_ERROR', 'HTTP_ERROR', 'BAD_RESPONSE', 'UNKNOWN_ERROR', 'INTERNAL_SERVER_ERROR']) {
       expect(strings.get(`errors.${code}`), code).toBeTruthy();
+    }
+  });
+
+  it('explains every way the add-camera form can refuse a field', () => {
+    const codes: Record<string, string[]> = {
+      location: ['required', 'outside', 'invalid'],
+      type: ['required', 'invalid'],
+      ownerKind: ['required', 'invalid'],
+      bearing: ['required', 'notANumber', 'outOfRange', 'invalid'],
+      fieldOfView: ['required', 'notANumber', 'outOfRange', 'invalid'],
+      rangeMeters: ['required', 'notANumber', 'outOfRange', 'invalid'],
+      label: ['tooLong', 'invalid'],
+    };
+    expect(Object.keys(codes).sort()).toEqual([...CAMERA_FORM_FIELDS].sort());
+    for (const [field, list] of Object.entries(codes)) {
+      for (const code of list) expect(strings.get(`register.error.${field}.${code}`), `${field}.${code}`).toBeTruthy();
     }
   });
 

@@ -1,6 +1,16 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { areaKm2, bboxToBounds, containsPoint, featuresBBox, geometryBBox, labelPoint, polygonsOf } from '../../../client/src/map/geometry';
+import {
+  areaKm2,
+  bboxToBounds,
+  bearingBetween,
+  containsPoint,
+  destinationPoint,
+  featuresBBox,
+  geometryBBox,
+  labelPoint,
+  polygonsOf,
+} from '../../../client/src/map/geometry';
 
 const square = (west: number, south: number, size: number): Polygon => ({
   type: 'Polygon',
@@ -120,5 +130,31 @@ describe('featuresBBox', () => {
       ]),
     ).toEqual([0, -1, 3, 1]);
     expect(featuresBBox([])).toBeNull();
+  });
+});
+
+describe('bearings and destinations (the new camera’s direction handle)', () => {
+  const camera: [number, number] = [16.0605, 108.1935];
+
+  it('goes 30 m due east along the parallel and 30 m north along the meridian', () => {
+    const [latE, lngE] = destinationPoint(camera, 90, 30);
+    expect(latE).toBeCloseTo(camera[0], 6);
+    expect((lngE - camera[1]) * 111_320 * Math.cos((camera[0] * Math.PI) / 180)).toBeCloseTo(30, 0);
+    const [latN, lngN] = destinationPoint(camera, 0, 30);
+    expect(lngN).toBeCloseTo(camera[1], 9);
+    expect((latN - camera[0]) * 110_574).toBeCloseTo(30, 0);
+  });
+
+  it('finds the bearing back from a point it projected, for every quarter', () => {
+    const angle = (a: number, b: number) => ((a - b + 540) % 360) - 180; // 359.9999° is 0°
+    for (const bearing of [0, 45, 120, 200, 315]) {
+      expect(angle(bearingBetween(camera, destinationPoint(camera, bearing, 40)), bearing)).toBeCloseTo(0, 3);
+    }
+  });
+
+  it('keeps bearings in [0, 360)', () => {
+    const west = bearingBetween(camera, [camera[0], camera[1] - 0.001]);
+    expect(west).toBeCloseTo(270, 3);
+    expect(bearingBetween(camera, [camera[0] + 0.001, camera[1] - 0.0000001])).toBeLessThan(360);
   });
 });

@@ -8,8 +8,13 @@ describe('layerRegistry', () => {
     expect(LAYER_ORDER.indexOf('VIEW_SECTORS')).toBeLessThan(LAYER_ORDER.indexOf('CAMERAS'));
   });
 
-  it('starts with every layer on', () => {
-    expect(visibleLayers(DEFAULT_VISIBILITY)).toEqual([...LAYER_ORDER]);
+  it('starts with every layer on but the coverage gaps, which hatch most of the district', () => {
+    expect(visibleLayers(DEFAULT_VISIBILITY)).toEqual(LAYER_ORDER.filter((kind) => kind !== 'COVERAGE_GAPS'));
+  });
+
+  it('draws coverage gaps over the residential groups and under the view sectors', () => {
+    expect(LAYER_ORDER.indexOf('COVERAGE_GAPS')).toBeGreaterThan(LAYER_ORDER.indexOf('RESIDENTIAL_GROUPS'));
+    expect(LAYER_ORDER.indexOf('COVERAGE_GAPS')).toBeLessThan(LAYER_ORDER.indexOf('VIEW_SECTORS'));
   });
 
   it('toggles one layer without touching the others or the original', () => {

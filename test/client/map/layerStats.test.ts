@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   activeCamerasByGroup,
+  activeCamerasInGroup,
   camerasByGroup,
   countByStatus,
   indexLayers,
@@ -63,6 +64,18 @@ const data: LayerData = {
       geometry: { type: 'Polygon' as const, coordinates: squareRing(0, 0, 0.0001) },
     })),
   ),
+  COVERAGE_GAPS: fc(
+    [
+      [10, 1, 40],
+      [11, 1, 100],
+      [20, 2, 95],
+    ].map(([id, wardId, percentUncovered]) => ({
+      type: 'Feature' as const,
+      id,
+      properties: { id, code: `T${id}`, name: `Tổ ${id}`, wardId, coveredPercent: 100 - percentUncovered, gapAreaM2: percentUncovered * 10, activeCameraCount: id === 10 ? 2 : 0 },
+      geometry: { type: 'Polygon' as const, coordinates: squareRing(0, 0, 0.001) },
+    })),
+  ),
   RENTAL_HOUSES: fc([
     { type: 'Feature', id: 7, properties: { id: 7, address: '1 Phố A', rooms: 6, wardId: 1, residentialGroupId: 10, hasActiveCamera: true }, geometry: { type: 'Point', coordinates: [0, 0] } },
     { type: 'Feature', id: 8, properties: { id: 8, address: '2 Phố B', rooms: 4, wardId: 1, residentialGroupId: 11, hasActiveCamera: false }, geometry: { type: 'Point', coordinates: [0, 0] } },
@@ -77,13 +90,21 @@ describe('scopeLayers', () => {
 
   it('keeps only one ward’s cameras, sectors, groups and rental houses, and every ward outline', () => {
     const scoped = scopeLayers(data, 1);
-    expect(layerCounts(scoped)).toEqual({ WARDS: 2, RESIDENTIAL_GROUPS: 2, CAMERAS: 3, VIEW_SECTORS: 3, RENTAL_HOUSES: 2 });
+    expect(layerCounts(scoped)).toEqual({ WARDS: 2, RESIDENTIAL_GROUPS: 2, COVERAGE_GAPS: 2, CAMERAS: 3, VIEW_SECTORS: 3, RENTAL_HOUSES: 2 });
+    expect(scoped.COVERAGE_GAPS!.features.map((f) => f.properties.id)).toEqual([10, 11]);
     expect(scoped.VIEW_SECTORS!.features.map((f) => f.properties.id)).toEqual([100, 101, 102]);
   });
 
   it('leaves a layer that has not loaded yet unloaded', () => {
     const partial: PartialLayerData = { WARDS: data.WARDS, RENTAL_HOUSES: data.RENTAL_HOUSES };
-    expect(layerCounts(scopeLayers(partial, 2))).toEqual({ WARDS: 2, RESIDENTIAL_GROUPS: null, CAMERAS: null, VIEW_SECTORS: null, RENTAL_HOUSES: 1 });
+    expect(layerCounts(scopeLayers(partial, 2))).toEqual({
+      WARDS: 2,
+      RESIDENTIAL_GROUPS: null,
+      COVERAGE_GAPS: null,
+      CAMERAS: null,
+      VIEW_SECTORS: null,
+      RENTAL_HOUSES: 1,
+    });
   });
 });
 
@@ -106,6 +127,16 @@ describe('counts for the legend', () => {
 
   it('does not call groups uncovered before the cameras are known', () => {
     expect(uncoveredGroupCount(data.RESIDENTIAL_GROUPS.features, null)).toBeNull();
+  });
+
+  it('takes the server’s active camera count of each group over the cameras layer', () => {
+    const groups = data.RESIDENTIAL_GROUPS.features.map((f) => ({ ...f, properties: { ...f.properties, activeCameraCount: f.properties.id === 20 ? 0 : 3 } }));
+    expect(uncoveredGroupCount(groups, null)).toBe(1);
+    expect(uncoveredGroupCount(groups, activeCamerasByGroup(data.CAMERAS.features))).toBe(1);
+    expect(activeCamerasInGroup(groups[0], null)).toBe(3);
+    expect(activeCamerasInGroup(data.RESIDENTIAL_GROUPS.features[1], activeCamerasByGroup(data.CAMERAS.features))).toBe(0);
+    expect(activeCamerasInGroup(data.RESIDENTIAL_GROUPS.features[1], null)).toBeNull();
+    expect(activeCamerasInGroup(undefined, null)).toBeNull();
   });
 });
 

@@ -1,42 +1,104 @@
-/** Residential groups (tổ dân phố): thin outlines; groups without an active camera (R8) stand out. */
-import type L from 'leaflet';
-import { useCallback } from 'react';
-import { GeoJSON } from 'react-leaflet';
+/**
+ * Residential groups (tổ dân phố): a coverage choropleth (SVG, under the canvas, not clickable, over
+ * the ward density fill it hides) and clickable outlines on the shared canvas. Groups without an
+ * active camera (R8) are outlined in dashed orange and drawn last, so no neighbour's grey edge
+ * covers their outline.
+ */
+import L from 'leaflet';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { GeoJSON, useMap } from 'react-leaflet';
+import { formatPercent, type Language } from '../../format';
 import type { GroupFeature, LayerCollection } from '../../types';
+import { groupCoverageFillStyle, lacksCamera } from '../coverage';
 import { groupStyle } from '../styles';
 import { escapeHtml, featureOf, useLatestT, type OverlayProps } from './common';
 
+export const GROUP_FILL_PANE = 'ww-group-fill';
+
 interface Props extends OverlayProps {
   data: LayerCollection<'RESIDENTIAL_GROUPS'>;
-  /** active cameras per group id; null while the cameras are loading */
+  /** active cameras per group id from the cameras layer; null while the cameras are loading */
   activeByGroup: Map<number, number> | null;
+  basemap: boolean;
+  language: Language;
 }
 
-export function ResidentialGroupsLayer({ data, activeByGroup, register, onSelect }: Props) {
+export function ResidentialGroupsLayer({ data, activeByGroup, basemap, language, register, onSelect }: Props) {
   const tRef = useLatestT();
-  const style = useCallback(
+  const languageRef = useRef(language);
+  languageRef.current = language;
+
+  const uncovered = useCallback(
     (feature?: GroupFeature) =>
-      groupStyle({ activeCameras: activeByGroup ? (activeByGroup.get(feature?.properties.id ?? -1) ?? 0) : 1 }),
+      feature != null && lacksCamera(feature.properties, activeByGroup ? (activeByGroup.get(feature.properties.id) ?? 0) : null),
     [activeByGroup],
   );
-  return (
-    <GeoJSON
-      data={data}
-      style={style as L.StyleFunction}
-      ref={(layer) => register('RESIDENTIAL_GROUPS', layer)}
-      onEachFeature={(feature: GroupFeature, layer) =>
-        layer.bindTooltip(
-          () =>
-            `${escapeHtml(feature.properties.name)} · ${tRef.current('units.households', { count: feature.properties.households })}`,
-          { sticky: true, direction: 'top', className: 'ww-tooltip', offset: [0, -6] },
-        )
-      }
-      eventHandlers={{
-        click: (e) => {
-          const f = featureOf<GroupFeature['properties']>(e);
-          if (f) onSelect({ kind: 'residentialGroup', id: f.properties.id });
-        },
-      }}
-    />
+  const style = useCallback((feature?: GroupFeature) => groupStyle({ activeCameras: uncovered(feature) ? 0 : 1 }), [uncovered]);
+
+  // Uncovered groups last: a canvas paints in order, so their dashed outline stays on top.
+  const ordered = useMemo(
+    () => ({ ...data, features: [...data.features].sort((a, b) => Number(uncovered(a)) - Number(uncovered(b))) }),
+    [data, uncovered],
   );
+  const key = useMemo(() => `${ordered.features.length}-${ordered.features.filter((f) => uncovered(f)).length}`, [ordered, uncovered]);
+
+  return (
+    <>
+      <GroupCoverageFill data={data} basemap={basemap} />
+      <GeoJSON
+        key={key}
+        data={ordered}
+        style={style as L.StyleFunction}
+        ref={(layer) => register('RESIDENTIAL_GROUPS', layer)}
+        onEachFeature={(feature: GroupFeature, layer) =>
+          layer.bindTooltip(
+            () => {
+              const t = tRef.current;
+              const p = feature.properties;
+              const parts = [escapeHtml(p.name), escapeHtml(t('units.households', { count: p.households }))];
+              if (p.coveredPercent != null) {
+                parts.push(escapeHtml(t('map.groupCoverageTooltip', { percent: formatPercent(p.coveredPercent, languageRef.current) })));
+              }
+              return parts.join(' · ');
+            },
+            { sticky: true, direction: 'top', className: 'ww-tooltip', offset: [0, -6] },
+          )
+        }
+        eventHandlers={{
+          click: (e) => {
+            const f = featureOf<GroupFeature['properties']>(e);
+            if (f) onSelect({ kind: 'residentialGroup', id: f.properties.id });
+          },
+        }}
+      />
+    </>
+  );
+}
+
+/** The coverage fill: SVG in its own pane below the canvas (above the ward fill), restyled in place. */
+function GroupCoverageFill({ data, basemap }: { data: LayerCollection<'RESIDENTIAL_GROUPS'>; basemap: boolean }) {
+  const map = useMap();
+  const renderer = useMemo(() => L.svg({ pane: GROUP_FILL_PANE, padding: 0.5 }), []);
+  const layerRef = useRef<L.GeoJSON | null>(null);
+  const basemapRef = useRef(basemap);
+  basemapRef.current = basemap;
+
+  useEffect(() => {
+    const layer = L.geoJSON(data, {
+      pane: GROUP_FILL_PANE,
+      renderer,
+      interactive: false,
+      style: (f) => groupCoverageFillStyle((f as GroupFeature).properties, { basemap: basemapRef.current }),
+    } as L.GeoJSONOptions).addTo(map);
+    layerRef.current = layer;
+    return () => {
+      layer.remove();
+      layerRef.current = null;
+    };
+  }, [map, renderer, data]);
+
+  useEffect(() => {
+    layerRef.current?.setStyle((f) => groupCoverageFillStyle((f as GroupFeature).properties, { basemap }));
+  }, [basemap]);
+  return null;
 }
