@@ -128,6 +128,11 @@ beforeAll(async () => {
   page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
   const failed: string[] = [];
   page.on('requestfailed', (r) => failed.push(r.url()));
+  // Nothing may leave this machine: every request goes to the app itself (or is inline data).
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (!['data:', 'blob:'].includes(u.protocol) && u.hostname !== '127.0.0.1') failed.push(`outside request: ${r.url()}`);
+  });
   page.on('pageerror', (e) => failed.push(`page error: ${e.message}`));
   (page as unknown as { failedRequests: string[] }).failedRequests = failed;
   await page.goto(url);
@@ -188,13 +193,24 @@ describe('the map', () => {
   });
 
   it('shows a camera’s details when it is clicked', async () => {
-    const id = await page.evaluate(() => window.__wardwatch!.featureIds('CAMERAS')[0]);
-    const res = await fetch(`${url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: `{ camera(id: ${id}) { label type longitude latitude rangeMeters } }` }),
-    });
-    const camera = (await res.json()).data.camera;
+    // The first camera drawn in this ward that has a label (some cameras have none).
+    const ids = await page.evaluate(() => window.__wardwatch!.featureIds('CAMERAS').slice(0, 30));
+    let id = 0;
+    let camera: { label: string | null; type: string; longitude: number; latitude: number } | null = null;
+    for (const candidate of ids) {
+      const res = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: `{ camera(id: ${candidate}) { label type longitude latitude rangeMeters } }` }),
+      });
+      const c = (await res.json()).data.camera;
+      if (c.label) {
+        id = candidate;
+        camera = c;
+        break;
+      }
+    }
+    if (!camera?.label) throw new Error('no labelled camera among the first 30 drawn');
     await page.evaluate(([lat, lng]) => {
       window.__wardwatch!.map.setView([lat, lng], 19, { animate: false });
     }, [camera.latitude, camera.longitude]);
@@ -204,7 +220,7 @@ describe('the map', () => {
     await page.mouse.click(box.x + p!.x, box.y + p!.y);
     const panel = page.getByTestId('details-panel');
     await expect.poll(() => page.evaluate(() => window.__wardwatch!.selection)).toEqual({ kind: 'camera', id });
-    await expect.poll(() => panel.textContent(), { timeout: 10_000 }).toContain(camera.label);
+    await expect.poll(() => panel.textContent(), { timeout: 10_000 }).toContain(camera.label!);
     const typeVi = { FIXED: 'Cố định', DOME: 'Bán cầu (dome)', PTZ: 'Quay quét (PTZ)' }[camera.type as 'FIXED' | 'DOME' | 'PTZ'];
     await expect.poll(() => panel.textContent(), { timeout: 10_000 }).toContain(typeVi); // after the details load
     await page.screenshot({ path: path.join(shots, 'camera-details.png') });
