@@ -3,20 +3,24 @@
  * Enum values keep the UPPER_CASE spelling of the GraphQL enums; the UI translates them.
  */
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon } from 'geojson';
+import * as vocabulary from '../../shared/camera';
 
-export const CAMERA_TYPES = ['FIXED', 'DOME', 'PTZ'] as const;
+/** The shared vocabulary (stored spellings, shared/camera.ts) in the GraphQL enum spelling. */
+const upper = <T extends readonly string[]>(values: T) => values.map((v) => v.toUpperCase()) as unknown as { [K in keyof T]: Uppercase<T[K]> };
+
+export const CAMERA_TYPES = upper(vocabulary.CAMERA_TYPES);
 export type CameraType = (typeof CAMERA_TYPES)[number];
 
-export const OWNER_KINDS = ['HOUSEHOLD', 'CIVIL_SERVANT', 'RENTAL_HOUSE', 'BUSINESS', 'PUBLIC'] as const;
+export const OWNER_KINDS = upper(vocabulary.OWNER_KINDS);
 export type OwnerKind = (typeof OWNER_KINDS)[number];
 
-export const NETWORK_OPERATORS = ['VIETTEL', 'VNPT', 'FPT', 'OTHER', 'NONE'] as const;
+export const NETWORK_OPERATORS = upper(vocabulary.NETWORK_OPERATORS);
 export type NetworkOperator = (typeof NETWORK_OPERATORS)[number];
 
-export const CAMERA_STATUSES = ['ACTIVE', 'OFFLINE', 'MAINTENANCE', 'DECOMMISSIONED'] as const;
+export const CAMERA_STATUSES = upper(vocabulary.CAMERA_STATUSES);
 export type CameraStatus = (typeof CAMERA_STATUSES)[number];
 
-export const POLICE_ACCESS = ['NONE', 'ON_REQUEST', 'LIVE'] as const;
+export const POLICE_ACCESS = upper(vocabulary.POLICE_ACCESS);
 export type PoliceAccess = (typeof POLICE_ACCESS)[number];
 
 /**

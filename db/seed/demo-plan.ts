@@ -1,3 +1,4 @@
+import type { CameraStatusValue, CameraTypeValue, NetworkOperatorValue, OwnerKindValue, PoliceAccessValue } from '../../shared/camera';
 import {
   distMetres,
   distToRing,
@@ -32,11 +33,11 @@ export const WARD_COUNT = 13;
 /** About 1.1 m: no generated point is closer than this to a ward or group edge or to the district boundary. */
 export const POINT_MARGIN_DEG = 1e-5;
 
-export type CameraType = 'fixed' | 'dome' | 'ptz';
-export type OwnerKind = 'household' | 'civil_servant' | 'rental_house' | 'business' | 'public';
-export type NetworkOperator = 'viettel' | 'vnpt' | 'fpt' | 'other' | 'none';
-export type CameraStatus = 'active' | 'offline' | 'maintenance' | 'decommissioned';
-export type PoliceAccess = 'none' | 'on_request' | 'live';
+export type CameraType = CameraTypeValue;
+export type OwnerKind = OwnerKindValue;
+export type NetworkOperator = NetworkOperatorValue;
+export type CameraStatus = CameraStatusValue;
+export type PoliceAccess = PoliceAccessValue;
 
 export interface PlanDistrict {
   code: string;
