@@ -4,14 +4,15 @@
  * active camera (R8) are outlined in dashed orange and drawn last, so no neighbour's grey edge
  * covers their outline.
  */
-import L from 'leaflet';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
-import { GeoJSON, useMap } from 'react-leaflet';
+import type L from 'leaflet';
+import { useCallback, useMemo, useRef } from 'react';
+import { GeoJSON } from 'react-leaflet';
 import { formatPercent, type Language } from '../../format';
 import type { GroupFeature, LayerCollection } from '../../types';
 import { groupCoverageFillStyle, lacksCamera } from '../coverage';
 import { groupStyle } from '../styles';
 import { escapeHtml, featureOf, useLatestT, type OverlayProps } from './common';
+import { SvgFill } from './SvgFill';
 
 export const GROUP_FILL_PANE = 'ww-group-fill';
 
@@ -34,6 +35,8 @@ export function ResidentialGroupsLayer({ data, activeByGroup, basemap, language,
     [activeByGroup],
   );
   const style = useCallback((feature?: GroupFeature) => groupStyle({ activeCameras: uncovered(feature) ? 0 : 1 }), [uncovered]);
+  // The coverage choropleth, above the ward fill.
+  const fillStyle = useCallback((f: GroupFeature) => groupCoverageFillStyle(f.properties, { basemap }), [basemap]);
 
   // Uncovered groups last: a canvas paints in order, so their dashed outline stays on top.
   const ordered = useMemo(
@@ -44,7 +47,7 @@ export function ResidentialGroupsLayer({ data, activeByGroup, basemap, language,
 
   return (
     <>
-      <GroupCoverageFill data={data} basemap={basemap} />
+      <SvgFill<GroupFeature> pane={GROUP_FILL_PANE} data={data} style={fillStyle} />
       <GeoJSON
         key={key}
         data={ordered}
@@ -75,30 +78,3 @@ export function ResidentialGroupsLayer({ data, activeByGroup, basemap, language,
   );
 }
 
-/** The coverage fill: SVG in its own pane below the canvas (above the ward fill), restyled in place. */
-function GroupCoverageFill({ data, basemap }: { data: LayerCollection<'RESIDENTIAL_GROUPS'>; basemap: boolean }) {
-  const map = useMap();
-  const renderer = useMemo(() => L.svg({ pane: GROUP_FILL_PANE, padding: 0.5 }), []);
-  const layerRef = useRef<L.GeoJSON | null>(null);
-  const basemapRef = useRef(basemap);
-  basemapRef.current = basemap;
-
-  useEffect(() => {
-    const layer = L.geoJSON(data, {
-      pane: GROUP_FILL_PANE,
-      renderer,
-      interactive: false,
-      style: (f) => groupCoverageFillStyle((f as GroupFeature).properties, { basemap: basemapRef.current }),
-    } as L.GeoJSONOptions).addTo(map);
-    layerRef.current = layer;
-    return () => {
-      layer.remove();
-      layerRef.current = null;
-    };
-  }, [map, renderer, data]);
-
-  useEffect(() => {
-    layerRef.current?.setStyle((f) => groupCoverageFillStyle((f as GroupFeature).properties, { basemap }));
-  }, [basemap]);
-  return null;
-}

@@ -12,6 +12,7 @@ import { areaKm2, labelPoint } from '../geometry';
 import type { WardDensity } from '../layerStats';
 import { wardFillStyle, wardOutlineStyle } from '../styles';
 import { clickPoint, featureOf, type OverlayProps } from './common';
+import { SvgFill } from './SvgFill';
 
 export const WARD_FILL_PANE = 'ww-ward-fill';
 
@@ -89,7 +90,7 @@ export function WardsLayer({ data, density, scopeWardId, selectedWardId, basemap
 
   return (
     <>
-      <WardFill data={data} style={fillStyle} />
+      <SvgFill<WardFeature> pane={WARD_FILL_PANE} data={data} style={fillStyle} />
       <GeoJSON
         data={data}
         style={outlineStyle as L.StyleFunction}
@@ -125,33 +126,6 @@ export function WardsLayer({ data, density, scopeWardId, selectedWardId, basemap
   );
 }
 
-/** The density fill: SVG in its own pane below the canvas, restyled in place when the scope changes. */
-function WardFill({ data, style }: { data: LayerCollection<'WARDS'>; style: (feature?: WardFeature) => L.PathOptions }) {
-  const map = useMap();
-  const renderer = useMemo(() => L.svg({ pane: WARD_FILL_PANE, padding: 0.5 }), []);
-  const layerRef = useRef<L.GeoJSON | null>(null);
-  const styleRef = useRef(style);
-  styleRef.current = style;
-
-  useEffect(() => {
-    const layer = L.geoJSON(data, {
-      pane: WARD_FILL_PANE,
-      renderer,
-      interactive: false,
-      style: (f) => styleRef.current(f as WardFeature),
-    } as L.GeoJSONOptions).addTo(map);
-    layerRef.current = layer;
-    return () => {
-      layer.remove();
-      layerRef.current = null;
-    };
-  }, [map, renderer, data]);
-
-  useEffect(() => {
-    layerRef.current?.setStyle((f) => style(f as WardFeature));
-  }, [style]);
-  return null;
-}
 
 function wardLabelIcon(name: string, id: number, selected: boolean): L.DivIcon {
   const span = document.createElement('span');
