@@ -49,6 +49,10 @@ export class Coverage1764576000000 implements MigrationInterface {
         written integer;
         expected integer;
       BEGIN
+        -- Serialise refreshes of the same group: a concurrent transaction that changed another camera
+        -- in it commits first, and the statement below (a new snapshot) then sees its change, so an
+        -- older computation never overwrites a newer one. NO KEY: foreign-key checks are not blocked.
+        PERFORM 1 FROM residential_group WHERE id = ANY(group_ids) ORDER BY id FOR NO KEY UPDATE;
         WITH grp AS MATERIALIZED (
           SELECT g.id, g.district_id, g.ward_id, g.boundary FROM residential_group g WHERE g.id = ANY(group_ids)
         ),
@@ -131,14 +135,19 @@ export class Coverage1764576000000 implements MigrationInterface {
            AND NEW.status IS NOT DISTINCT FROM OLD.status
            AND NEW.view_sector IS NOT DISTINCT FROM OLD.view_sector
            AND NEW.location IS NOT DISTINCT FROM OLD.location
-           AND NEW.district_id IS NOT DISTINCT FROM OLD.district_id THEN
+           AND NEW.district_id IS NOT DISTINCT FROM OLD.district_id
+           AND NEW.residential_group_id IS NOT DISTINCT FROM OLD.residential_group_id THEN
           RETURN NULL; -- nothing that coverage depends on changed
         END IF;
+        -- The groups the old and the new sector reach, and the groups the camera stood and stands in
+        -- (its camera count, R8).
         IF TG_OP IN ('UPDATE', 'DELETE') THEN
           ids := ids || ww_groups_of_camera(OLD.district_id, OLD.view_sector, OLD.location, OLD.status = 'active');
+          IF OLD.residential_group_id IS NOT NULL THEN ids := ids || OLD.residential_group_id; END IF;
         END IF;
         IF TG_OP IN ('INSERT', 'UPDATE') THEN
           ids := ids || ww_groups_of_camera(NEW.district_id, NEW.view_sector, NEW.location, NEW.status = 'active');
+          IF NEW.residential_group_id IS NOT NULL THEN ids := ids || NEW.residential_group_id; END IF;
         END IF;
         IF cardinality(ids) > 0 THEN
           PERFORM ww_refresh_coverage(ARRAY(SELECT DISTINCT unnest(ids)));
@@ -151,15 +160,26 @@ export class Coverage1764576000000 implements MigrationInterface {
     await q.query(`
       CREATE FUNCTION ww_group_coverage() RETURNS trigger
       LANGUAGE plpgsql AS $fn$
+      DECLARE
+        area geometry := CASE WHEN TG_OP = 'UPDATE' THEN ST_Collect(OLD.boundary, NEW.boundary) ELSE NEW.boundary END;
       BEGIN
-        IF coalesce(current_setting('ww.coverage_deferred', true), '') = 'on' THEN
-          RETURN NULL;
+        -- Cameras and rental houses on the group's old or new ground may now stand in another group
+        -- (their camera trigger then refreshes the groups they left and joined).
+        UPDATE camera c SET residential_group_id = (
+            SELECT g.id FROM residential_group g
+             WHERE g.ward_id = c.ward_id AND ST_Covers(g.boundary, c.location) ORDER BY g.id LIMIT 1)
+         WHERE c.district_id = NEW.district_id AND c.location && area;
+        UPDATE rental_house h SET residential_group_id = (
+            SELECT g.id FROM residential_group g
+             WHERE g.ward_id = h.ward_id AND ST_Covers(g.boundary, h.location) ORDER BY g.id LIMIT 1)
+         WHERE h.district_id = NEW.district_id AND h.location && area;
+        IF coalesce(current_setting('ww.coverage_deferred', true), '') <> 'on' THEN
+          PERFORM ww_refresh_coverage(ARRAY[NEW.id]);
         END IF;
-        PERFORM ww_refresh_coverage(ARRAY[NEW.id]);
         RETURN NULL;
       END
       $fn$`);
-    await q.query(`CREATE TRIGGER residential_group_30_coverage AFTER INSERT OR UPDATE OF boundary, ward_id ON residential_group FOR EACH ROW EXECUTE FUNCTION ww_group_coverage()`);
+    await q.query(`CREATE TRIGGER residential_group_30_coverage AFTER INSERT OR UPDATE OF boundary, ward_id, district_id ON residential_group FOR EACH ROW EXECUTE FUNCTION ww_group_coverage()`);
 
     // R2/R5 in one place: a rental house is registered when an ACTIVE camera is registered to it.
     await q.query(`

@@ -211,6 +211,35 @@ describe('coverage of a residential group (database, checked with turf)', () => 
     expect((await stored(g)).covered_percent).toBe(0);
   });
 
+  it('refreshes a neighbouring group when a camera turns away from it', async () => {
+    const [a, b] = await fixture([square(0, 0, 100, 100), square(100, 0, 200, 100)]);
+    const id = await camera(95, 50, 90, 85, 40); // in A, looking into B
+    expect((await stored(b)).covered_percent).toBeGreaterThan(0);
+    await sql.query(`UPDATE camera SET bearing = 270 WHERE id = $1`, [id]); // now looks back into A only
+    expect(await stored(b)).toMatchObject({ covered_percent: 0, sector_count: 0 });
+    await expectAgreement(a);
+  });
+
+  it('counts the cameras already standing on a group drawn later', async () => {
+    const [a] = await fixture([square(0, 0, 100, 100)]);
+    await camera(150, 50, 0, 360, 10); // in the ward, in no group yet
+    expect((await stored(a)).active_camera_count).toBe(0);
+    const d = (await sql.query(`SELECT id FROM district WHERE code = 'FIX'`)).rows[0].id;
+    const w = (await sql.query(`SELECT id FROM ward WHERE district_id = $1`, [d])).rows[0].id;
+    const b = (await sql.query(
+      `INSERT INTO residential_group (district_id, ward_id, code, name, boundary) VALUES ($1, $2, 'LATE', 'Late', ST_GeomFromText($3, 4326)) RETURNING id`,
+      [d, w, wkt(square(100, 0, 200, 100))],
+    )).rows[0].id;
+    const s = await expectAgreement(b);
+    expect(s.active_camera_count).toBe(1);
+    // ... and moves them to the neighbour when the border moves.
+    await sql.query(`UPDATE residential_group SET boundary = ST_GeomFromText($2, 4326) WHERE id = $1`, [b, wkt(square(160, 0, 200, 100))]);
+    await sql.query(`UPDATE residential_group SET boundary = ST_GeomFromText($2, 4326) WHERE id = $1`, [a, wkt(square(0, 0, 160, 100))]);
+    expect((await stored(a)).active_camera_count).toBe(1);
+    expect((await stored(b)).active_camera_count).toBe(0);
+    await expectAgreement(a);
+  });
+
   it('refreshes both the old and the new groups when a camera moves', async () => {
     const [a, b] = await fixture([square(0, 0, 100, 100), square(300, 0, 400, 100)]);
     const id = await camera(50, 50, 0, 360, 20);

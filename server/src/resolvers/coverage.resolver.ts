@@ -23,8 +23,8 @@ export class CoverageResolver {
 
   @Query(() => UncoveredResidentialGroups, {
     description:
-      'Residential groups of a ward (or the district) with no active camera located in them (R8), or, given ' +
-      'belowPercent, with less of their area covered than that.',
+      'Residential groups of a ward (or the district) with no active camera located in them (R8), and, given ' +
+      'belowPercent, also those with less of their area covered than that.',
   })
   async uncoveredResidentialGroups(
     @Arg('wardId', () => Int, { nullable: true }) wardId: number | undefined,

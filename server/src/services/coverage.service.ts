@@ -75,7 +75,7 @@ export class CoverageService {
 
   /**
    * Residential groups of a ward (or the district) that fall short: with no active camera in them
-   * (R8), or, given `belowPercent`, with less of their area covered than that.
+   * (R8), and, given `belowPercent`, also those with less of their area covered than that.
    */
   async shortfall(districtId: number, wardId: number | null, belowPercent: number | null): Promise<{
     groupIds: number[];
@@ -85,7 +85,7 @@ export class CoverageService {
     if (wardId != null) await assertWardInDistrict(this.ds, districtId, wardId);
     const [row] = await this.ds.query(
       `SELECT coalesce(array_agg(rc.residential_group_id ORDER BY rc.covered_percent, rc.residential_group_id)
-                FILTER (WHERE CASE WHEN $3::float8 IS NULL THEN rc.active_camera_count = 0 ELSE rc.covered_percent < $3 END), '{}') AS "groupIds",
+                FILTER (WHERE rc.active_camera_count = 0 OR rc.covered_percent < $3::float8), '{}') AS "groupIds",
               count(*)::int AS "totalGroups",
               count(*) FILTER (WHERE rc.active_camera_count = 0)::int AS "withoutCamera"
          FROM residential_group_coverage rc
@@ -103,7 +103,7 @@ export class CoverageService {
          FROM rental_house h
          LEFT JOIN LATERAL (
            SELECT min(ST_Distance(k.location::geography, h.location::geography)) AS m
-           FROM (SELECT c.location FROM camera c WHERE c.status = 'active'
+           FROM (SELECT c.location FROM camera c WHERE c.status = 'active' AND c.district_id = h.district_id
                  ORDER BY c.location <-> h.location LIMIT 8) k
          ) n ON true
         WHERE h.id = ANY($1::int[])`,
@@ -128,7 +128,7 @@ export class CoverageService {
          LEFT JOIN residential_group g ON g.id = h.residential_group_id
          LEFT JOIN LATERAL (
            SELECT min(ST_Distance(k.location::geography, h.location::geography)) AS m
-           FROM (SELECT c.location FROM camera c WHERE c.status = 'active' ORDER BY c.location <-> h.location LIMIT 8) k
+           FROM (SELECT c.location FROM camera c WHERE c.status = 'active' AND c.district_id = h.district_id ORDER BY c.location <-> h.location LIMIT 8) k
          ) n ON true
         WHERE h.district_id = $1 AND h.ward_id = $2
           AND NOT ww_has_active_camera(h.id)
