@@ -36,7 +36,7 @@ export class CoverageResolver {
     }
     const district = await ctx.services.district.current();
     const r = await ctx.services.coverage.shortfall(district.id, wardId ?? null, belowPercent ?? null);
-    const groups = await Promise.all(r.groupIds.map((id) => ctx.services.ward.group(id)));
+    const groups = await ctx.services.ward.groupsByIds(r.groupIds); // one query, least covered first
     return {
       deadline: R8_DEADLINE,
       daysToDeadline: Math.round((Date.parse(`${R8_DEADLINE}T00:00:00+07:00`) - Date.now()) / DAY_MS),

@@ -34,6 +34,16 @@ const ROLL_UP = `
   count(*) FILTER (WHERE rc.active_camera_count = 0)::int AS "residentialGroupsWithoutCamera",
   max(rc.computed_at) AS "computedAt"`;
 
+/**
+ * `n.m`: metres from rental house `h` to the nearest ACTIVE camera of its district (NULL if none).
+ * KNN on the GiST index picks a few candidates by planar distance; the geodesic distance decides.
+ */
+const NEAREST_ACTIVE_CAMERA = `LEFT JOIN LATERAL (
+           SELECT min(ST_Distance(k.location::geography, h.location::geography)) AS m
+           FROM (SELECT c.location FROM camera c WHERE c.status = 'active' AND c.district_id = h.district_id
+                 ORDER BY c.location <-> h.location LIMIT 8) k
+         ) n ON true`;
+
 export class CoverageService {
   constructor(private readonly ds: DataSource) {}
 
@@ -97,15 +107,10 @@ export class CoverageService {
 
   /** Metres from each rental house to the nearest active camera (null when there is none). */
   async nearestActiveCamera(houseIds: readonly number[]): Promise<(number | null)[]> {
-    // KNN on the GiST index picks a few candidates by planar distance; the geodesic distance decides.
     const rows: { id: number; m: number | null }[] = await this.ds.query(
       `SELECT h.id, n.m
          FROM rental_house h
-         LEFT JOIN LATERAL (
-           SELECT min(ST_Distance(k.location::geography, h.location::geography)) AS m
-           FROM (SELECT c.location FROM camera c WHERE c.status = 'active' AND c.district_id = h.district_id
-                 ORDER BY c.location <-> h.location LIMIT 8) k
-         ) n ON true
+         ${NEAREST_ACTIVE_CAMERA}
         WHERE h.id = ANY($1::int[])`,
       [houseIds],
     );
@@ -126,10 +131,7 @@ export class CoverageService {
          FROM rental_house h
          JOIN ward w ON w.id = h.ward_id
          LEFT JOIN residential_group g ON g.id = h.residential_group_id
-         LEFT JOIN LATERAL (
-           SELECT min(ST_Distance(k.location::geography, h.location::geography)) AS m
-           FROM (SELECT c.location FROM camera c WHERE c.status = 'active' AND c.district_id = h.district_id ORDER BY c.location <-> h.location LIMIT 8) k
-         ) n ON true
+         ${NEAREST_ACTIVE_CAMERA}
         WHERE h.district_id = $1 AND h.ward_id = $2
           AND NOT ww_has_active_camera(h.id)
         ORDER BY h.id`,

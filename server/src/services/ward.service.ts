@@ -50,6 +50,13 @@ export class WardService {
     return wardIds.map((id) => rows.filter((g) => g.wardId === id));
   }
 
+  /** Residential groups by id, in the order asked. */
+  async groupsByIds(ids: readonly number[]): Promise<ResidentialGroup[]> {
+    const rows = await this.ds.getRepository(ResidentialGroup).findBy({ id: In([...ids]) });
+    const byId = new Map(rows.map((g) => [g.id, g]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
   async group(id: number): Promise<ResidentialGroup> {
     const g = await this.ds.getRepository(ResidentialGroup).findOneBy({ id });
     if (!g) throw new NotFoundError('ResidentialGroup', id);
