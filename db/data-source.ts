@@ -8,6 +8,11 @@ export interface DataSourceOptions {
   /** Pool size; the embedded server must accept at least this + 1 connections. */
   poolSize?: number;
   logging?: boolean;
+  /**
+   * The schema owner's own work (migrations, seeding, start-up checks): sets `ww.system = on` for
+   * the session, which row-level security requires of the owner (FORCE ROW LEVEL SECURITY).
+   */
+  system?: boolean;
 }
 
 /**
@@ -24,7 +29,11 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     synchronize: false,
     logging: options.logging ? ['query', 'error'] : false,
     poolSize: options.poolSize ?? 10,
-    extra: { connectionTimeoutMillis: 15000, application_name: 'wardwatch' },
+    extra: {
+      connectionTimeoutMillis: 15000,
+      application_name: 'wardwatch',
+      ...(options.system ? { options: '-c ww.system=on' } : {}),
+    },
   });
 }
 

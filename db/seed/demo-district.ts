@@ -1,4 +1,5 @@
 import { generateDemoPlan, normaliseOptions, type DemoPlan } from './demo-plan';
+import { seedDemoUsers } from './demo-users';
 
 export { generateDemoPlan, DEFAULT_DEMO_SEED, DEMO_DISTRICT_CODE } from './demo-plan';
 export type { DemoPlan, PlanCamera, PlanGroup, PlanRentalHouse, PlanWard } from './demo-plan';
@@ -66,6 +67,9 @@ export async function insertDemoPlan(m: Queryable, plan: DemoPlan): Promise<Demo
   await m.query(`SELECT set_config('jit', 'off', true)`);
   // Coverage: computed once for the whole district at the end, not camera by camera.
   await m.query(`SELECT set_config('ww.coverage_deferred', 'on', true)`);
+  // The database owner's work, not a user's: row-level security lets the owner write with
+  // ww.system on, and the audit log records these rows as the seed's.
+  await m.query(`SELECT set_config('ww.system', 'on', true), set_config('ww.action', 'seed demo district', true)`);
 
   // District.
   const ring = plan.district.ring.map((p) => `${p.lon} ${p.lat}`).join(',');
@@ -243,6 +247,8 @@ export async function insertDemoPlan(m: Queryable, plan: DemoPlan): Promise<Demo
 
   await m.query(`SELECT set_config('ww.coverage_deferred', 'off', true)`);
   await m.query(`SELECT ww_refresh_coverage(ARRAY(SELECT id FROM residential_group WHERE district_id = $1))`, [districtId]);
+
+  await seedDemoUsers(m, districtId);
 
   const summary = await summarise(m, districtId);
   await m.query(`SELECT set_config('jit', $1, true)`, [jit[0]!.jit]);

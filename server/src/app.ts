@@ -1,17 +1,34 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type ErrorRequestHandler, type Express, type Response } from 'express';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler, type Response } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
-import type { DataSource } from 'typeorm';
 import type { Config } from './config';
-import { createContext, createServices, type Context } from './context';
-import { AppError, BadUserInputError, ErrorCode } from './errors';
+import { assertAllowed, seesPersonalData } from './auth-checker';
+import { createContext, createServices, type AppDeps, type Context, type Viewer } from './context';
+import { AppError, BadUserInputError, ErrorCode, TooManyRequestsError } from './errors';
+import { EXPORTS } from './policy';
+import { SESSION_COOKIE } from './resolvers/auth.resolver';
 import { createSchema } from './schema';
 import { toCsv } from './services/csv';
+import { ScopedDb } from './services/scoped-db';
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    /** The session token from the cookie (or an `Authorization: Bearer` header). */
+    sessionToken?: string;
+    /** The session's user, or null. */
+    viewer?: Viewer | null;
+  }
+}
+
+/** Query limits enforced before anything runs (graphql-armor): see README "Hardening". */
+export const LIMITS = { maxDepth: 10, maxAliases: 15, maxCost: 5000, maxTokens: 2000, maxDirectives: 20, bodyBytes: '1mb' } as const;
 
 /** Codes that graphql-js and Apollo produce for bad requests; their messages are safe to show. */
 const REQUEST_ERROR_CODES = new Set<string>([
@@ -46,7 +63,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (dbCode && DB_DOWN.has(dbCode)) {
     return { ...base, message: 'The database is unavailable; try again shortly', extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
   }
-  console.error('[wardwatch] internal error:', original);
+  // Logged without the SQL parameters a database error carries (they may hold personal data).
+  const e = original as { name?: string; message?: string; code?: string; driverError?: { code?: string } };
+  console.error(`[wardwatch] internal error: ${e?.name ?? 'Error'} ${dbCode ?? ''} ${String(e?.message ?? original).slice(0, 300)}`);
   return { ...base, message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
 }
 
@@ -56,26 +75,100 @@ export interface App {
   stop(): Promise<void>;
 }
 
+/**
+ * Ends each request's transaction when its response is ready: commits, or reports the failure
+ * instead of data that was never saved.
+ */
+const finishTransaction: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ contextValue, response }) {
+        try {
+          await contextValue.db.finish(true);
+        } catch (err) {
+          console.error(`[wardwatch] commit failed: ${(err as Error).message}`);
+          if (response.body.kind === 'single') {
+            response.body.singleResult = {
+              data: null,
+              errors: [{ message: 'The change could not be saved; try again', extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } }],
+            };
+          }
+        }
+      },
+    };
+  },
+};
+
+/** One cookie's value from a Cookie header (the session token is base64url: nothing to decode). */
+export function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim() || undefined;
+  }
+  return undefined;
+}
+
+/** Reads the session cookie (or bearer token) and loads its user for the rest of the request. */
+function authenticate(deps: AppDeps): RequestHandler {
+  return async (req, _res, next) => {
+    try {
+      const header = req.headers.authorization;
+      const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+      req.sessionToken = bearer ?? cookieValue(req.headers.cookie, SESSION_COOKIE);
+      req.viewer = await deps.auth.viewerOf(req.sessionToken);
+      next();
+    } catch (err) {
+      next(err);
+    }
+  };
+}
+
 /** The HTTP application: GraphQL at /graphql, the map client at /, its runtime config at /config.json. */
-export async function createApp(config: Config, dataSource: DataSource, plugins: ApolloServerPlugin<Context>[] = []): Promise<App> {
-  const services = createServices(dataSource);
+export async function createApp(deps: AppDeps, plugins: ApolloServerPlugin<Context>[] = []): Promise<App> {
+  const { config, ds: dataSource } = deps;
+  const armor = new ApolloArmor({
+    maxDepth: { n: LIMITS.maxDepth },
+    maxAliases: { n: LIMITS.maxAliases },
+    costLimit: { maxCost: LIMITS.maxCost },
+    maxTokens: { n: LIMITS.maxTokens },
+    maxDirectives: { n: LIMITS.maxDirectives },
+    blockFieldSuggestion: { enabled: config.production },
+  }).protect();
   const apollo = new ApolloServer<Context>({
     schema: await createSchema(),
     formatError,
     includeStacktraceInErrorResponses: false,
+    // One operation per request: an array body is refused before anything runs.
+    allowBatchedHttpRequests: false,
+    introspection: !config.production,
+    validationRules: armor.validationRules,
     // main.ts owns the signals and stops everything in order (Apollo's own handler would race it).
     stopOnTerminationSignals: false,
     // No landing page: Apollo's loads its sandbox from a CDN, and nothing may download at run time.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ...plugins],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ...armor.plugins, finishTransaction, ...plugins],
   });
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  // Per user (per address before login): requests a minute, then 429 TOO_MANY_REQUESTS.
+  const limiter = rateLimit({
+    windowMs: 60_000,
+    limit: config.rateLimitPerMinute,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    keyGenerator: (req) => (req.viewer ? `user:${req.viewer.userId}` : `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`),
+    handler: (_req, res, _next, options) => {
+      const retry = Math.ceil(options.windowMs / 1000);
+      sendError(res, new TooManyRequestsError(`More than ${options.limit} requests a minute; slow down`, retry));
+    },
+  });
+  app.use(['/graphql', '/export'], authenticate(deps), limiter);
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: async () => createContext(config, services) }),
+    express.json({ limit: LIMITS.bodyBytes }),
+    expressMiddleware(apollo, { context: async ({ req, res }) => createContext(deps, req, res, req.viewer ?? null) }),
   );
   app.get('/config.json', (_req, res) => {
     res.json({ tileUrl: config.tileUrl, tileAttribution: config.tileAttribution });
@@ -83,19 +176,21 @@ export async function createApp(config: Config, dataSource: DataSource, plugins:
   // R5: the ward's list of rental houses without a camera, as the ward reports it to the district.
   app.get('/export/unregistered-rental-houses.csv', async (req, res) => {
     const wardId = Number(req.query.wardId);
-    if (!Number.isInteger(wardId)) {
-      sendError(res, new BadUserInputError('wardId', 'must be a ward id'));
-      return;
-    }
+    const db = new ScopedDb(dataSource, req.viewer ?? null, deps.rowLevelSecurity);
     try {
-      const district = await services.district.current();
-      const rows = await services.coverage.unregisteredRentalHouseRows(district.id, wardId);
+      assertAllowed(EXPORTS['unregistered-rental-houses.csv'], req.viewer?.role, 'unregistered-rental-houses.csv');
+      if (!Number.isInteger(wardId)) throw new BadUserInputError('wardId', 'must be a ward id');
+      const services = createServices(db);
+      const rows = await services.coverage.unregisteredRentalHouseRows(wardId);
+      await db.finish(true);
+      if (!seesPersonalData(req.viewer?.role)) for (const r of rows) r.ownerName = r.ownerPhone = null;
       const header = ['id', 'ward', 'residentialGroup', 'address', 'ownerName', 'ownerPhone', 'rooms', 'latitude', 'longitude', 'nearestActiveCameraMeters'];
       res
         .type('text/csv; charset=utf-8')
         .attachment(`unregistered-rental-houses-ward-${wardId}.csv`)
         .send(toCsv(header, rows.map((r) => header.map((k) => r[k]))));
     } catch (err) {
+      await db.finish(false).catch(() => {});
       sendError(res, err);
     }
   });
@@ -127,6 +222,7 @@ const HTTP_STATUS: Record<string, number> = {
   [ErrorCode.NOT_FOUND]: 404,
   [ErrorCode.FORBIDDEN]: 403,
   [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.TOO_MANY_REQUESTS]: 429,
   [ErrorCode.SERVICE_UNAVAILABLE]: 503,
 };
 

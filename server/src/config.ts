@@ -5,10 +5,28 @@ import { DEFAULT_DATA_DIR } from '../../db/connection';
 export interface Config {
   port: number;
   host: string;
-  /** Real PostgreSQL + PostGIS; unset: the embedded database in `dataDir`. */
+  /** Real PostgreSQL + PostGIS, as the schema's owner (migrations); unset: the embedded database in `dataDir`. */
   databaseUrl?: string;
+  /**
+   * The same database as a login of the non-owner role `wardwatch_app`, used to serve requests.
+   * Unset: requests use the owner's connection and switch to `wardwatch_app` in each transaction.
+   */
+  appDatabaseUrl?: string;
+  /**
+   * Demo mode: seeds the demo district and its demo users (published password) into an empty
+   * database. Outside it the server refuses to start while any demo user keeps that password.
+   */
+  demo: boolean;
+  /** Creates the first ADMIN (username `admin`) outside demo mode when the district has no user yet. */
+  adminPassword: string | null;
+  /** Requests a minute per user (per address before login). */
+  rateLimitPerMinute: number;
+  /** Session cookies only over HTTPS (on in production mode). */
+  secureCookies: boolean;
+  /** Express `trust proxy`: hops of reverse proxies whose X-Forwarded-For to believe (0: none). */
+  trustProxy: number;
   dataDir: string;
-  /** Seed the demo district when the database has no district yet. */
+  /** Seed the demo district when the database has no district yet (demo mode only). */
   seedDemo: boolean;
   /** Optional basemap tiles, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png (online deployments). */
   tileUrl: string | null;
@@ -26,15 +44,25 @@ function flag(value: string | undefined, fallback: boolean): boolean {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${env.PORT}`);
+  const production = env.NODE_ENV === 'production';
+  const demo = flag(env.WARDWATCH_DEMO, !production);
+  const rateLimitPerMinute = Number(env.WARDWATCH_RATE_LIMIT ?? 600);
+  if (!Number.isInteger(rateLimitPerMinute) || rateLimitPerMinute < 1) throw new Error(`WARDWATCH_RATE_LIMIT must be a positive whole number, got ${env.WARDWATCH_RATE_LIMIT}`);
   return {
     port,
     host: env.HOST || '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
+    appDatabaseUrl: env.APP_DATABASE_URL || undefined,
+    demo,
+    adminPassword: env.WARDWATCH_ADMIN_PASSWORD || null,
+    rateLimitPerMinute,
+    secureCookies: flag(env.WARDWATCH_SECURE_COOKIES, production),
+    trustProxy: Number(env.WARDWATCH_TRUST_PROXY ?? 0) || 0,
     dataDir: env.WARDWATCH_DATA_DIR || DEFAULT_DATA_DIR,
-    seedDemo: flag(env.WARDWATCH_SEED_DEMO, true),
+    seedDemo: demo && flag(env.WARDWATCH_SEED_DEMO, true),
     tileUrl: env.WARDWATCH_TILE_URL || null,
     tileAttribution: env.WARDWATCH_TILE_ATTRIBUTION || null,
     clientDir: path.resolve(env.WARDWATCH_CLIENT_DIR || 'dist/client'),
-    production: env.NODE_ENV === 'production',
+    production,
   };
 }

@@ -1,14 +1,22 @@
 import DataLoader from 'dataloader';
+import type { Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import type { Camera, ResidentialGroup, Ward } from './entities';
 import type { Config } from './config';
+import { AuditService } from './services/audit.service';
+import { AuthService } from './services/auth.service';
 import { CameraService } from './services/camera.service';
 import { CoverageService, type CoverageFigures, type GroupCoverageFigures } from './services/coverage.service';
 import { DistrictService, type AreaStats } from './services/district.service';
 import { LayerService } from './services/layer.service';
 import { RentalHouseService } from './services/rental-house.service';
+import { ScopedDb, type Viewer } from './services/scoped-db';
+import { UserService } from './services/user.service';
 import { WardService, type WardStats } from './services/ward.service';
 
+export type { Viewer };
+
+/** One request's services, all over the request's scoped transaction. */
 export interface Services {
   district: DistrictService;
   ward: WardService;
@@ -16,16 +24,20 @@ export interface Services {
   rentalHouse: RentalHouseService;
   layer: LayerService;
   coverage: CoverageService;
+  audit: AuditService;
+  user: UserService;
 }
 
-export function createServices(ds: DataSource): Services {
+export function createServices(db: ScopedDb): Services {
   return {
-    district: new DistrictService(ds),
-    ward: new WardService(ds),
-    camera: new CameraService(ds),
-    rentalHouse: new RentalHouseService(ds),
-    layer: new LayerService(ds),
-    coverage: new CoverageService(ds),
+    district: new DistrictService(db),
+    ward: new WardService(db),
+    camera: new CameraService(db),
+    rentalHouse: new RentalHouseService(db),
+    layer: new LayerService(db),
+    coverage: new CoverageService(db),
+    audit: new AuditService(db),
+    user: new UserService(db),
   };
 }
 
@@ -42,16 +54,39 @@ export interface Loaders {
   nearestActiveCamera: DataLoader<number, number | null>;
 }
 
-export interface Context {
+/** What lives for the whole process: shared by every request. */
+export interface AppDeps {
   config: Config;
-  services: Services;
-  loaders: Loaders;
+  ds: DataSource;
+  auth: AuthService;
+  /** false only in the test that proves the server-side rule holds without row-level security. */
+  rowLevelSecurity: boolean;
 }
 
-export function createContext(config: Config, services: Services): Context {
+export interface Context {
+  config: Config;
+  /** The logged-in user, or null. */
+  viewer: Viewer | null;
+  /** The request's transaction (opened on first use; committed when the response is sent). */
+  db: ScopedDb;
+  services: Services;
+  loaders: Loaders;
+  auth: AuthService;
+  req: Request;
+  res: Response;
+}
+
+export function createContext(deps: AppDeps, req: Request, res: Response, viewer: Viewer | null): Context {
+  const db = new ScopedDb(deps.ds, viewer, deps.rowLevelSecurity);
+  const services = createServices(db);
   return {
-    config,
+    config: deps.config,
+    viewer,
+    db,
     services,
+    auth: deps.auth,
+    req,
+    res,
     loaders: {
       districtStats: new DataLoader((ids) => Promise.all(ids.map((id) => services.district.stats(id)))),
       ward: new DataLoader<number, Ward>((ids) => services.ward.byIds(ids)),

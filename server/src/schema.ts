@@ -2,16 +2,23 @@ import 'reflect-metadata';
 import { validate, type ValidationError } from 'class-validator';
 import { getNamedType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { buildSchema, type ResolverData } from 'type-graphql';
+import { authorize } from './auth-checker';
 import { BadUserInputError } from './errors';
+import { AuditResolver } from './resolvers/audit.resolver';
+import { AuthResolver } from './resolvers/auth.resolver';
 import { CameraResolver } from './resolvers/camera.resolver';
 import { CoverageResolver } from './resolvers/coverage.resolver';
 import { DistrictResolver } from './resolvers/district.resolver';
 import { LayerResolver } from './resolvers/layer.resolver';
 import { RentalHouseResolver } from './resolvers/rental-house.resolver';
 import { ResidentialGroupResolver } from './resolvers/residential-group.resolver';
+import { UserResolver } from './resolvers/user.resolver';
 import { WardResolver } from './resolvers/ward.resolver';
 
 export const resolvers = [
+  AuthResolver,
+  UserResolver,
+  AuditResolver,
   DistrictResolver,
   WardResolver,
   ResidentialGroupResolver,
@@ -64,6 +71,8 @@ export function createSchema(emitSchemaFile?: string): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: [...resolvers],
     validateFn: validateArgument,
+    // Every field passes the access policy first (server/src/policy.ts).
+    globalMiddlewares: [authorize],
     emitSchemaFile: emitSchemaFile ? { path: emitSchemaFile, sortedSchema: false } : false,
   });
 }

@@ -3,9 +3,14 @@ import { createServer, type Server } from 'node:http';
 import { openDatabase } from '../../db/connection';
 import { createDataSource, migrate } from '../../db/data-source';
 import { isDatabaseEmpty, seedDemoDistrict } from '../../db/seed/demo-district';
+import { DEMO_PASSWORD } from '../../db/seed/demo-users';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { DataSource } from 'typeorm';
 import { createApp } from './app';
 import type { Config } from './config';
+import type { Context } from './context';
 import { entities } from './entities';
+import { AuthService, hashPassword, usersWithDemoPassword } from './services/auth.service';
 
 export interface RunningServer {
   url: string;
@@ -17,27 +22,80 @@ export interface RunningServer {
 
 const POOL_SIZE = 10;
 
+export interface StartOptions {
+  /** Extra Apollo plugins (tests count resolver calls with one). */
+  plugins?: ApolloServerPlugin<Context>[];
+  /** false only in the test proving the server-side rule holds without row-level security. */
+  rowLevelSecurity?: boolean;
+}
+
+/**
+ * The accounts rule: outside demo mode, no demo user may keep the published demo password, and the
+ * district needs an ADMIN (created from WARDWATCH_ADMIN_PASSWORD on the first start).
+ */
+async function checkAccounts(owner: DataSource, config: Config): Promise<void> {
+  if (config.demo) return;
+  const weak = await usersWithDemoPassword(owner);
+  if (weak.length > 0) {
+    throw new Error(
+      `refusing to start outside demo mode: ${weak.length} demo user(s) (${weak.slice(0, 3).join(', ')}${weak.length > 3 ? ', ...' : ''}) ` +
+        'still have the published demo password. Change or disable them, or run in demo mode (WARDWATCH_DEMO=on).',
+    );
+  }
+  const [district] = await owner.query(`SELECT id FROM district ORDER BY id LIMIT 1`);
+  if (!district) {
+    console.warn('[wardwatch] the database holds no district yet: nothing to serve until one is loaded');
+    return;
+  }
+  const [admin] = await owner.query(`SELECT 1 FROM app_user WHERE role = 'admin' AND NOT disabled LIMIT 1`);
+  if (admin) return;
+  const password = config.adminPassword;
+  if (!password || password.length < 12 || password === DEMO_PASSWORD) {
+    throw new Error(
+      'refusing to start outside demo mode: there is no ADMIN. Set WARDWATCH_ADMIN_PASSWORD (12 characters or more, not the demo ' +
+        'password) to create user "admin" on this start.',
+    );
+  }
+  await owner.query(
+    `INSERT INTO app_user (district_id, username, display_name, role, password_hash) VALUES ($1, 'admin', 'Administrator', 'admin', $2)`,
+    [district.id, await hashPassword(password)],
+  );
+  console.log('[wardwatch] created user "admin" from WARDWATCH_ADMIN_PASSWORD');
+}
+
 /**
  * Opens the database (embedded unless DATABASE_URL is set), runs pending migrations, seeds the demo
  * district into an empty database, and serves the app. `stop()` shuts down in the order the embedded
  * database needs: HTTP, Apollo, the connection pool, then the database.
  */
-export async function startServer(config: Config): Promise<RunningServer> {
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const t0 = performance.now();
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, maxConnections: POOL_SIZE + 2 });
-  const ds = createDataSource({ url: db.url, entities, poolSize: POOL_SIZE });
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, maxConnections: POOL_SIZE + 4 });
+  // The owner's connection migrates and seeds; requests go through the app role's when one is
+  // configured (APP_DATABASE_URL), else through the owner's, switching role per transaction.
+  const owner = createDataSource({ url: db.url, entities, poolSize: config.appDatabaseUrl ? 2 : POOL_SIZE, system: !db.embedded });
+  let ds = owner;
   let stopApollo: (() => Promise<void>) | undefined;
   const http: Server = createServer();
   let migrations: string[] = [];
   let seeded = false;
   try {
-    await ds.initialize();
-    migrations = await migrate(ds);
-    if (config.seedDemo && (await isDatabaseEmpty(ds.manager))) {
-      await ds.transaction((m) => seedDemoDistrict(m));
+    await owner.initialize();
+    migrations = await migrate(owner);
+    if (config.seedDemo && (await isDatabaseEmpty(owner.manager))) {
+      await owner.transaction((m) => seedDemoDistrict(m));
       seeded = true;
     }
-    const created = await createApp(config, ds);
+    await checkAccounts(owner, config);
+    if (config.appDatabaseUrl) {
+      ds = createDataSource({ url: config.appDatabaseUrl, entities, poolSize: POOL_SIZE });
+      await ds.initialize();
+      await owner.destroy();
+    }
+    const created = await createApp(
+      { config, ds, auth: new AuthService(ds), rowLevelSecurity: options.rowLevelSecurity ?? true },
+      options.plugins,
+    );
     stopApollo = created.stop;
     http.on('request', created.app);
     await new Promise<void>((resolve, reject) => {
@@ -48,6 +106,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     // Leave nothing half-open: the embedded database crashes on exit if it is not closed in order.
     await stopApollo?.().catch(() => {});
     if (ds.isInitialized) await ds.destroy().catch(() => {});
+    if (owner.isInitialized) await owner.destroy().catch(() => {});
     await db.close().catch(() => {});
     throw err;
   }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { openDatabase, type DatabaseHandle } from '../../db/connection';
 import { createDataSource, migrate } from '../../db/data-source';
+import { APP_ROLE } from '../../db/migrations/1764662400000-access';
 import { resetDatabase } from '../../db/reset';
 import { seedDemoDistrict } from '../../db/seed/demo-district';
 
@@ -36,6 +37,23 @@ export async function setup(project: TestProject): Promise<void> {
     await ds.destroy();
   }
   project.provide('databaseUrl', handle.url);
+  // On a real server, requests connect as the non-owner app role itself (a login role on this
+  // trust-auth test server); the embedded database has one user, and switches role per transaction.
+  let appDatabaseUrl = '';
+  if (databaseUrl) {
+    const admin = createDataSource({ url: handle.url, poolSize: 1 });
+    await admin.initialize();
+    try {
+      await admin.query(`ALTER ROLE ${APP_ROLE} LOGIN`);
+    } finally {
+      await admin.destroy();
+    }
+    const u = new URL(databaseUrl);
+    u.username = APP_ROLE;
+    u.password = '';
+    appDatabaseUrl = u.toString();
+  }
+  project.provide('appDatabaseUrl', appDatabaseUrl);
   project.provide('embedded', handle.embedded);
 }
 
@@ -47,6 +65,8 @@ export async function teardown(): Promise<void> {
 declare module 'vitest' {
   export interface ProvidedContext {
     databaseUrl: string;
+    /** '' on the embedded database. */
+    appDatabaseUrl: string;
     embedded: boolean;
   }
 }

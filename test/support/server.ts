@@ -1,40 +1,103 @@
 import 'reflect-metadata';
+import type { ApolloServerPlugin } from '@apollo/server';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { loadConfig } from '../../server/src/config';
+import { DEMO_PASSWORD } from '../../db/seed/demo-users';
+import { loadConfig, type Config } from '../../server/src/config';
+import type { Context } from '../../server/src/context';
 import { startServer, type RunningServer } from '../../server/src/server';
+
+export { DEMO_PASSWORD };
 
 export interface GraphQLResponse<T = any> {
   data?: T;
   errors?: { message: string; path?: string[]; extensions?: Record<string, any> }[];
 }
 
+export interface AsOption {
+  /** A demo username to act as (logged in once, then its session cookie is reused); null: anonymous. */
+  as?: string | null;
+}
+
 export interface TestApp {
   server: RunningServer;
-  /** POST a GraphQL operation to the running server over HTTP. */
-  gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
-  /** A direct SQL connection to the same database, for counting rows behind the API's back. */
+  /** POST a GraphQL operation to the running server over HTTP, as the app's default user unless `as` says otherwise. */
+  gql<T = any>(query: string, variables?: Record<string, unknown>, options?: AsOption): Promise<GraphQLResponse<T>>;
+  /** GET a path of the app with a user's session. */
+  get(path: string, options?: AsOption): Promise<Response>;
+  /** The session cookie of a demo user (logs in the first time). */
+  cookieOf(username: string): Promise<string>;
+  /** A direct SQL connection to the same database (as its owner), for counting rows behind the API's back. */
   sql: pg.Client;
   count(table: string, where?: string): Promise<number>;
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  /** The default user of `gql` (a demo username), or null for anonymous. Default: admin. */
+  as?: string | null;
+  config?: Partial<Config>;
+  plugins?: ApolloServerPlugin<Context>[];
+  rowLevelSecurity?: boolean;
+}
+
 /** Starts the real app over HTTP on a free port, against the suite's database (see test/setup). */
-export async function startTestApp(): Promise<TestApp> {
-  const config = { ...loadConfig({}), databaseUrl: inject('databaseUrl'), port: 0, host: '127.0.0.1', seedDemo: false };
-  const server = await startServer(config);
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const config: Config = {
+    ...loadConfig({}),
+    databaseUrl: inject('databaseUrl'),
+    appDatabaseUrl: inject('appDatabaseUrl') || undefined,
+    port: 0,
+    host: '127.0.0.1',
+    seedDemo: false,
+    ...options.config,
+  };
+  const server = await startServer(config, { plugins: options.plugins, rowLevelSecurity: options.rowLevelSecurity });
   const sql = new pg.Client({ connectionString: inject('databaseUrl') });
   await sql.connect();
+  const defaultUser = options.as === undefined ? 'admin' : options.as;
+  const cookies = new Map<string, Promise<string>>();
+
+  const cookieOf = (username: string): Promise<string> => {
+    let c = cookies.get(username);
+    if (!c) {
+      c = (async () => {
+        const res = await fetch(`${server.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            query: 'mutation($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { user { id } } }',
+            variables: { u: username, p: DEMO_PASSWORD },
+          }),
+        });
+        const body = (await res.json()) as GraphQLResponse;
+        const setCookie = res.headers.get('set-cookie');
+        if (!setCookie || body.errors) throw new Error(`test login as ${username} failed: ${JSON.stringify(body.errors)}`);
+        return setCookie.split(';')[0]!;
+      })();
+      cookies.set(username, c);
+    }
+    return c;
+  };
+  const headersFor = async (as: string | null | undefined): Promise<Record<string, string>> => {
+    const user = as === undefined ? defaultUser : as;
+    return user ? { cookie: await cookieOf(user) } : {};
+  };
+
   return {
     server,
     sql,
-    async gql(query, variables) {
+    cookieOf,
+    async gql(query, variables, opts = {}) {
       const res = await fetch(`${server.url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...(await headersFor(opts.as)) },
         body: JSON.stringify({ query, variables }),
       });
       return res.json() as Promise<GraphQLResponse>;
+    },
+    async get(path, opts = {}) {
+      return fetch(`${server.url}${path}`, { headers: await headersFor(opts.as) });
     },
     async count(table, where = 'true') {
       const r = await sql.query(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`);

@@ -55,11 +55,11 @@ export class Camera {
   @Column({ name: 'owner_kind', type: 'text' })
   ownerKind: OwnerKind;
 
-  @Field(() => String, { nullable: true, description: 'Personal data.' })
+  @Field(() => String, { nullable: true, description: 'Personal data: null for roles that may not see it.' })
   @Column({ name: 'owner_name', type: 'text', nullable: true })
   ownerName: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Personal data.' })
+  @Field(() => String, { nullable: true, description: 'Personal data: null for roles that may not see it.' })
   @Column({ name: 'owner_phone', type: 'text', nullable: true })
   ownerPhone: string | null;
 

@@ -43,3 +43,19 @@ registerEnumType(CameraStatus, {
   description: 'Only ACTIVE cameras cover ground; DECOMMISSIONED is final.',
 });
 registerEnumType(PoliceAccess, { name: 'PoliceAccess', description: "The owner's consent to police access to the footage." });
+
+/** Who a user is in the programme; decides what they may see and do (server/src/policy.ts). */
+export enum Role {
+  ADMIN = 'admin',
+  PLANNER = 'planner',
+  WARD_CHAIR = 'ward_chair',
+  POLICE = 'police',
+  JUSTICE = 'justice',
+  HOME_AFFAIRS = 'home_affairs',
+}
+registerEnumType(Role, {
+  name: 'Role',
+  description:
+    'ADMIN: users and the whole district; PLANNER: the whole district, planning; WARD_CHAIR: one ward; ' +
+    'POLICE: the district or one ward, patrols, owner contacts; JUSTICE: penalty cases; HOME_AFFAIRS: civil-servant statistics.',
+});

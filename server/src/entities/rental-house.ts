@@ -26,11 +26,11 @@ export class RentalHouse {
   @Column({ type: 'text' })
   address: string;
 
-  @Field(() => String, { nullable: true, description: 'Personal data.' })
+  @Field(() => String, { nullable: true, description: 'Personal data: null for roles that may not see it.' })
   @Column({ name: 'owner_name', type: 'text' })
   ownerName: string;
 
-  @Field(() => String, { nullable: true, description: 'Personal data.' })
+  @Field(() => String, { nullable: true, description: 'Personal data: null for roles that may not see it.' })
   @Column({ name: 'owner_phone', type: 'text', nullable: true })
   ownerPhone: string | null;
 

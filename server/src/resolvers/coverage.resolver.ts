@@ -17,8 +17,7 @@ export class CoverageResolver {
       'one MultiPolygon per residential group, the part of it no active camera sees.',
   })
   async coverageGaps(@Arg('wardId', () => Int, { nullable: true }) wardId: number | undefined, @Ctx() ctx: Context): Promise<unknown> {
-    const district = await ctx.services.district.current();
-    return ctx.services.layer.featureCollection(district.id, 'coverage_gaps', wardId ?? null);
+    return ctx.services.layer.featureCollection('coverage_gaps', wardId ?? null);
   }
 
   @Query(() => UncoveredResidentialGroups, {
@@ -34,8 +33,7 @@ export class CoverageResolver {
     if (belowPercent != null && !(belowPercent > 0 && belowPercent <= 100)) {
       throw new BadUserInputError('belowPercent', `must be in (0, 100] (got ${belowPercent})`);
     }
-    const district = await ctx.services.district.current();
-    const r = await ctx.services.coverage.shortfall(district.id, wardId ?? null, belowPercent ?? null);
+    const r = await ctx.services.coverage.shortfall(wardId ?? null, belowPercent ?? null);
     const groups = await ctx.services.ward.groupsByIds(r.groupIds); // one query, least covered first
     return {
       deadline: R8_DEADLINE,
@@ -57,8 +55,7 @@ export class CoverageResolver {
     @Args(() => PageArgsType) page: PageArgsType,
     @Ctx() ctx: Context,
   ): Promise<RentalHouseConnection> {
-    const district = await ctx.services.district.current();
-    await ctx.services.ward.assertInDistrict(district.id, wardId);
+    await ctx.services.ward.assertInScope(wardId);
     return ctx.services.rentalHouse.list({ wardId, hasActiveCamera: false }, page);
   }
 }

@@ -1,5 +1,7 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { assertAllowed } from '../auth-checker';
 import type { Context } from '../context';
+import { LAYERS } from '../policy';
 import { GeoJSONScalar } from '../scalars/geojson';
 import { MapLayer } from './types/map-layer';
 
@@ -13,7 +15,7 @@ export class LayerResolver {
     @Arg('wardId', () => Int, { nullable: true }) wardId: number | undefined,
     @Ctx() ctx: Context,
   ): Promise<unknown> {
-    const district = await ctx.services.district.current();
-    return ctx.services.layer.featureCollection(district.id, kind, wardId ?? null);
+    assertAllowed(LAYERS[kind], ctx.viewer?.role, `layer(kind: ${kind.toUpperCase()})`);
+    return ctx.services.layer.featureCollection(kind, wardId ?? null);
   }
 }

@@ -6,10 +6,9 @@ import { Coverage } from './types/coverage';
 
 @Resolver(() => Ward)
 export class WardResolver {
-  @Query(() => [Ward], { description: 'The wards of the district, by code.' })
-  async wards(@Ctx() ctx: Context): Promise<Ward[]> {
-    const district = await ctx.services.district.current();
-    return ctx.services.ward.list(district.id);
+  @Query(() => [Ward], { description: 'The wards of the district you may see (a ward chair: their own), by code.' })
+  wards(@Ctx() ctx: Context): Promise<Ward[]> {
+    return ctx.services.ward.list();
   }
 
   @Query(() => Ward, { description: 'One ward; NOT_FOUND if there is none with this id.' })

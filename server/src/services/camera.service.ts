@@ -1,12 +1,14 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { CAMERA_TYPE_DEFAULTS } from '../../../shared/camera';
 import { Camera, RentalHouse } from '../entities';
 import { CameraStatus, CameraType, NetworkOperator, OwnerKind, PoliceAccess } from '../entities/enums';
 import { BadUserInputError, NotFoundError } from '../errors';
 import { translateDbError } from './db-errors';
-import { pointInDistrict } from './geometry.service';
+import { pointInScope } from './geometry.service';
 import { paginate, type Connection, type PageArgs } from './pagination';
-import { applyPointFilter, type PointFilter } from './spatial-filter';
+import type { ScopedDb } from './scoped-db';
+import { applyPointFilter, applyScope, type PointFilter } from './spatial-filter';
+import { scopeWhere } from './ward.service';
 
 export interface CameraFilter extends PointFilter {
   status?: CameraStatus[] | null;
@@ -45,18 +47,26 @@ const FIELD_OF_CONSTRAINT: Record<string, string> = {
 };
 
 export class CameraService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(private readonly db: ScopedDb) {}
 
-  async get(id: number, m: EntityManager = this.ds.manager): Promise<Camera> {
-    const camera = await m.getRepository(Camera).findOneBy({ id });
+  /** One camera in the user's scope; NOT_FOUND otherwise (another ward's looks like none). */
+  async get(id: number, m?: EntityManager): Promise<Camera> {
+    const camera = await (m ?? (await this.db.manager())).getRepository(Camera).findOneBy({ ...scopeWhere(this.db), id });
+    if (!camera) throw new NotFoundError('Camera', id);
+    return camera;
+  }
+
+  private async forUpdate(m: EntityManager, id: number): Promise<Camera> {
+    const camera = await m.getRepository(Camera).findOne({ where: { ...scopeWhere(this.db), id }, lock: { mode: 'pessimistic_write' } });
     if (!camera) throw new NotFoundError('Camera', id);
     return camera;
   }
 
   async list(filter: CameraFilter | null | undefined, page: PageArgs): Promise<Connection<Camera>> {
-    const m = this.ds.manager;
+    const m = await this.db.manager();
     const qb = m.getRepository(Camera).createQueryBuilder('c');
-    const distance = await applyPointFilter(m, qb, 'c', filter);
+    applyScope(qb, 'c', this.db.scope);
+    const distance = await applyPointFilter(m, qb, 'c', filter, this.db.scope);
     if (filter?.status?.length) qb.andWhere('c.status IN (:...status)', { status: filter.status });
     if (filter?.ownerKind?.length) qb.andWhere('c.owner_kind IN (:...ownerKind)', { ownerKind: filter.ownerKind });
     if (filter?.type?.length) qb.andWhere('c.camera_type IN (:...cameraType)', { cameraType: filter.type });
@@ -65,10 +75,10 @@ export class CameraService {
 
   /** Cameras registered to the given rental houses (batched per request). */
   async ofRentalHouses(houseIds: readonly number[]): Promise<Camera[][]> {
-    const rows = await this.ds.getRepository(Camera).createQueryBuilder('c')
+    const qb = (await this.db.manager()).getRepository(Camera).createQueryBuilder('c')
       .where('c.rental_house_id = ANY(:ids)', { ids: houseIds })
-      .orderBy('c.id')
-      .getMany();
+      .orderBy('c.id');
+    const rows = await applyScope(qb, 'c', this.db.scope).getMany();
     return houseIds.map((id) => rows.filter((c) => c.rentalHouseId === id));
   }
 
@@ -80,8 +90,8 @@ export class CameraService {
     if (input.status === CameraStatus.DECOMMISSIONED) {
       throw new BadUserInputError('input.status', 'a new camera cannot be decommissioned');
     }
-    return this.ds.transaction(async (m) => {
-      const { point: location, districtId } = await pointInDistrict(m, input.location, 'input.location');
+    return this.db.transaction(async (m) => {
+      const { point: location, districtId } = await pointInScope(m, this.db.scope, input.location, 'input.location');
       const defaults = CAMERA_TYPE_DEFAULTS[input.type];
       const values: Partial<Camera> = {
         districtId,
@@ -115,9 +125,8 @@ export class CameraService {
 
   /** Changes a camera; moving it or changing its view recomputes its sector in the database. */
   async update(id: number, input: CameraFields): Promise<Camera> {
-    return this.ds.transaction(async (m) => {
-      const camera = await m.getRepository(Camera).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!camera) throw new NotFoundError('Camera', id);
+    return this.db.transaction(async (m) => {
+      const camera = await this.forUpdate(m, id);
       if (camera.status === CameraStatus.DECOMMISSIONED) {
         throw new BadUserInputError('id', `camera ${id} is decommissioned and can no longer be changed`);
       }
@@ -127,7 +136,7 @@ export class CameraService {
       const changes: Partial<Camera> = {};
       let districtId = camera.districtId;
       if (input.location != null) {
-        const placed = await pointInDistrict(m, input.location, 'input.location');
+        const placed = await pointInScope(m, this.db.scope, input.location, 'input.location');
         districtId = placed.districtId;
         changes.location = placed.point;
         changes.districtId = districtId;
@@ -157,9 +166,8 @@ export class CameraService {
 
   /** Takes a camera out of service for good: it stays on record but never covers again. */
   async decommission(id: number): Promise<Camera> {
-    return this.ds.transaction(async (m) => {
-      const camera = await m.getRepository(Camera).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!camera) throw new NotFoundError('Camera', id);
+    return this.db.transaction(async (m) => {
+      const camera = await this.forUpdate(m, id);
       if (camera.status === CameraStatus.DECOMMISSIONED) {
         throw new BadUserInputError('id', `camera ${id} is already decommissioned`);
       }
@@ -171,7 +179,7 @@ export class CameraService {
   /** Rules across fields: a camera linked to a rental house is owned by it, in the same district. */
   private async checkConsistency(m: EntityManager, c: Partial<Camera>, districtId: number): Promise<void> {
     if (c.rentalHouseId != null) {
-      const house = await m.getRepository(RentalHouse).findOneBy({ id: c.rentalHouseId, districtId });
+      const house = await m.getRepository(RentalHouse).findOneBy({ ...scopeWhere(this.db), id: c.rentalHouseId, districtId });
       if (!house) throw new NotFoundError('RentalHouse', c.rentalHouseId, 'input.rentalHouseId');
       if (c.ownerKind !== OwnerKind.RENTAL_HOUSE) {
         throw new BadUserInputError('input.ownerKind', 'must be RENTAL_HOUSE for a camera linked to a rental house');

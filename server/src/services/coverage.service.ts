@@ -1,6 +1,6 @@
-import type { DataSource } from 'typeorm';
 import { NotFoundError } from '../errors';
-import { assertWardInDistrict } from './ward.service';
+import type { ScopedDb } from './scoped-db';
+import { assertWardInScope } from './ward.service';
 
 /** R8's deadline: every residential group has at least one camera by 30 September 2017. */
 export const R8_DEADLINE = '2017-09-30';
@@ -45,18 +45,25 @@ const NEAREST_ACTIVE_CAMERA = `LEFT JOIN LATERAL (
          ) n ON true`;
 
 export class CoverageService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(private readonly db: ScopedDb) {}
+
+  /** $n (district) and $n+1 (ward or null) of the user's scope. */
+  private get scopeParams(): [number, number | null] {
+    const { districtId, wardId } = this.db.scope;
+    return [districtId, wardId];
+  }
 
   /** Coverage of residential groups, in the order asked (batched per request). */
   async ofGroups(groupIds: readonly number[]): Promise<(GroupCoverageFigures | NotFoundError)[]> {
-    const rows: GroupCoverageFigures[] = await this.ds.query(
+    const rows: GroupCoverageFigures[] = await this.db.query(
       `SELECT rc.residential_group_id AS "residentialGroupId", rc.area_m2 AS "areaM2",
               rc.covered_area_m2 AS "coveredAreaM2", rc.gap_area_m2 AS "gapAreaM2",
               rc.covered_percent AS "coveredPercent", rc.active_camera_count AS "activeCameraCount",
               1 AS "residentialGroupCount", (rc.active_camera_count = 0)::int AS "residentialGroupsWithoutCamera",
               rc.sector_count AS "sectorCount", rc.computed_at AS "computedAt", ST_AsGeoJSON(rc.gap, 7)::json AS gap
-         FROM residential_group_coverage rc WHERE rc.residential_group_id = ANY($1::int[])`,
-      [groupIds],
+         FROM residential_group_coverage rc
+        WHERE rc.residential_group_id = ANY($1::int[]) AND rc.district_id = $2 AND ($3::int IS NULL OR rc.ward_id = $3)`,
+      [groupIds, ...this.scopeParams],
     );
     const byId = new Map(rows.map((r) => [r.residentialGroupId, r]));
     return groupIds.map((id) => byId.get(id) ?? new NotFoundError('ResidentialGroupCoverage', id));
@@ -64,21 +71,22 @@ export class CoverageService {
 
   /** Area-weighted coverage of wards, in the order asked (batched per request). */
   async ofWards(wardIds: readonly number[]): Promise<CoverageFigures[]> {
-    const rows: (CoverageFigures & { wardId: number })[] = await this.ds.query(
+    const rows: (CoverageFigures & { wardId: number })[] = await this.db.query(
       `SELECT w.id AS "wardId", ${ROLL_UP}
          FROM ward w LEFT JOIN residential_group_coverage rc ON rc.ward_id = w.id
-        WHERE w.id = ANY($1::int[]) GROUP BY w.id`,
-      [wardIds],
+        WHERE w.id = ANY($1::int[]) AND w.district_id = $2 AND ($3::int IS NULL OR w.id = $3) GROUP BY w.id`,
+      [wardIds, ...this.scopeParams],
     );
     const byId = new Map(rows.map((r) => [r.wardId, r]));
     return wardIds.map((id) => byId.get(id) ?? emptyFigures());
   }
 
-  /** Area-weighted coverage of a whole district. */
+  /** Area-weighted coverage of a district, within the user's scope (a chair: their ward). */
   async ofDistrict(districtId: number): Promise<CoverageFigures> {
-    const [row] = await this.ds.query(
-      `SELECT ${ROLL_UP} FROM residential_group_coverage rc WHERE rc.district_id = $1`,
-      [districtId],
+    const [own, wardId] = this.scopeParams;
+    const [row] = await this.db.query(
+      `SELECT ${ROLL_UP} FROM residential_group_coverage rc WHERE rc.district_id = $1 AND rc.district_id = $2 AND ($3::int IS NULL OR rc.ward_id = $3)`,
+      [districtId, own, wardId],
     );
     return row;
   }
@@ -87,32 +95,33 @@ export class CoverageService {
    * Residential groups of a ward (or the district) that fall short: with no active camera in them
    * (R8), and, given `belowPercent`, also those with less of their area covered than that.
    */
-  async shortfall(districtId: number, wardId: number | null, belowPercent: number | null): Promise<{
+  async shortfall(wardId: number | null, belowPercent: number | null): Promise<{
     groupIds: number[];
     totalGroups: number;
     withoutCamera: number;
   }> {
-    if (wardId != null) await assertWardInDistrict(this.ds, districtId, wardId);
-    const [row] = await this.ds.query(
+    if (wardId != null) await assertWardInScope(this.db, wardId);
+    const [districtId, own] = this.scopeParams;
+    const [row] = await this.db.query(
       `SELECT coalesce(array_agg(rc.residential_group_id ORDER BY rc.covered_percent, rc.residential_group_id)
                 FILTER (WHERE rc.active_camera_count = 0 OR rc.covered_percent < $3::float8), '{}') AS "groupIds",
               count(*)::int AS "totalGroups",
               count(*) FILTER (WHERE rc.active_camera_count = 0)::int AS "withoutCamera"
          FROM residential_group_coverage rc
-        WHERE rc.district_id = $1 AND ($2::int IS NULL OR rc.ward_id = $2)`,
-      [districtId, wardId, belowPercent],
+        WHERE rc.district_id = $1 AND ($2::int IS NULL OR rc.ward_id = $2) AND ($4::int IS NULL OR rc.ward_id = $4)`,
+      [districtId, wardId, belowPercent, own],
     );
     return row;
   }
 
   /** Metres from each rental house to the nearest active camera (null when there is none). */
   async nearestActiveCamera(houseIds: readonly number[]): Promise<(number | null)[]> {
-    const rows: { id: number; m: number | null }[] = await this.ds.query(
+    const rows: { id: number; m: number | null }[] = await this.db.query(
       `SELECT h.id, n.m
          FROM rental_house h
          ${NEAREST_ACTIVE_CAMERA}
-        WHERE h.id = ANY($1::int[])`,
-      [houseIds],
+        WHERE h.id = ANY($1::int[]) AND h.district_id = $2 AND ($3::int IS NULL OR h.ward_id = $3)`,
+      [houseIds, ...this.scopeParams],
     );
     const byId = new Map(rows.map((r) => [r.id, r.m]));
     return houseIds.map((id) => byId.get(id) ?? null);
@@ -122,9 +131,10 @@ export class CoverageService {
    * The rental houses of a ward with no active camera registered to them (R2, R5), with the metres
    * to the nearest active camera, as rows for a report: id order.
    */
-  async unregisteredRentalHouseRows(districtId: number, wardId: number): Promise<Record<string, unknown>[]> {
-    await assertWardInDistrict(this.ds, districtId, wardId);
-    return this.ds.query(
+  async unregisteredRentalHouseRows(wardId: number): Promise<Record<string, unknown>[]> {
+    await assertWardInScope(this.db, wardId);
+    const [districtId] = this.scopeParams;
+    return this.db.query(
       `SELECT h.id, w.name AS ward, g.name AS "residentialGroup", h.address, h.owner_name AS "ownerName",
               h.owner_phone AS "ownerPhone", h.rooms, ST_Y(h.location) AS latitude, ST_X(h.location) AS longitude,
               round(n.m::numeric, 1)::float8 AS "nearestActiveCameraMeters"
@@ -137,15 +147,6 @@ export class CoverageService {
         ORDER BY h.id`,
       [districtId, wardId],
     );
-  }
-
-  /** Recomputes every group of a district (repair, benchmarks); returns how many were written. */
-  async recomputeAll(districtId: number): Promise<number> {
-    const [row] = await this.ds.query(
-      `SELECT ww_refresh_coverage(ARRAY(SELECT id FROM residential_group WHERE district_id = $1)) AS n`,
-      [districtId],
-    );
-    return row.n;
   }
 
 }

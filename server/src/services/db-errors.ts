@@ -1,5 +1,5 @@
 import { QueryFailedError } from 'typeorm';
-import { BadUserInputError } from '../errors';
+import { BadUserInputError, ForbiddenError } from '../errors';
 
 /**
  * Turns a constraint violation the database caught (a CHECK, a trigger's location check, a foreign
@@ -11,6 +11,8 @@ import { BadUserInputError } from '../errors';
 export function translateDbError(err: unknown, fields: Record<string, string>): never {
   if (err instanceof QueryFailedError) {
     const e = err.driverError as { code?: string; constraint?: string; column?: string };
+    // Row-level security refused the row: it would land outside the user's ward or district.
+    if (e.code === '42501') throw new ForbiddenError('input', 'The change would reach outside your ward or district');
     if (e.code === '23514' || e.code === '23503' || e.code === '23502' || e.code === '22P02') {
       const key = e.constraint ?? e.column ?? '';
       const field = fields[key] ?? Object.entries(fields).find(([k]) => key.includes(k))?.[1] ?? 'input';

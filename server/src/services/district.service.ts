@@ -1,6 +1,6 @@
-import type { DataSource } from 'typeorm';
 import { District } from '../entities';
 import { NotFoundError } from '../errors';
+import type { ScopedDb } from './scoped-db';
 
 export interface AreaStats {
   bbox: [number, number, number, number];
@@ -11,25 +11,27 @@ export interface AreaStats {
 }
 
 export class DistrictService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(private readonly db: ScopedDb) {}
 
-  /** The district this deployment serves (the first one when several are loaded). */
+  /** The user's district. */
   async current(): Promise<District> {
-    const [d] = await this.ds.getRepository(District).find({ order: { id: 'ASC' }, take: 1 });
-    if (!d) throw new NotFoundError('District', 'current');
+    const { districtId } = this.db.scope;
+    const d = await (await this.db.manager()).getRepository(District).findOneBy({ id: districtId });
+    if (!d) throw new NotFoundError('District', districtId);
     return d;
   }
 
-  /** Bounding box and counts of a district, all computed in one SQL statement. */
+  /** Bounding box and counts of a district, within the user's scope (a chair: their ward), in one statement. */
   async stats(districtId: number): Promise<AreaStats> {
-    const [r] = await this.ds.query(
+    const { wardId } = this.db.scope;
+    const [r] = await this.db.query(
       `SELECT ARRAY[ST_XMin(d.boundary), ST_YMin(d.boundary), ST_XMax(d.boundary), ST_YMax(d.boundary)] AS bbox,
-              (SELECT count(*) FROM ward w WHERE w.district_id = d.id)::int AS "wardCount",
-              (SELECT count(*) FROM residential_group g WHERE g.district_id = d.id)::int AS "residentialGroupCount",
-              (SELECT count(*) FROM camera c WHERE c.district_id = d.id AND c.status <> 'decommissioned')::int AS "cameraCount",
-              (SELECT count(*) FROM rental_house h WHERE h.district_id = d.id)::int AS "rentalHouseCount"
-         FROM district d WHERE d.id = $1`,
-      [districtId],
+              (SELECT count(*) FROM ward w WHERE w.district_id = d.id AND ($2::int IS NULL OR w.id = $2))::int AS "wardCount",
+              (SELECT count(*) FROM residential_group g WHERE g.district_id = d.id AND ($2::int IS NULL OR g.ward_id = $2))::int AS "residentialGroupCount",
+              (SELECT count(*) FROM camera c WHERE c.district_id = d.id AND ($2::int IS NULL OR c.ward_id = $2) AND c.status <> 'decommissioned')::int AS "cameraCount",
+              (SELECT count(*) FROM rental_house h WHERE h.district_id = d.id AND ($2::int IS NULL OR h.ward_id = $2))::int AS "rentalHouseCount"
+         FROM district d WHERE d.id = $1 AND d.id = $3`,
+      [districtId, wardId, this.db.scope.districtId],
     );
     if (!r) throw new NotFoundError('District', districtId);
     return r;

@@ -1,7 +1,7 @@
 import type { Geometry, Point } from 'geojson';
 import type { EntityManager } from 'typeorm';
 import { validateGeometry, type GeometryKind } from '../../../shared/geo/validate-geometry';
-import { BadUserInputError } from '../errors';
+import { BadUserInputError, ForbiddenError } from '../errors';
 
 /**
  * Checks a GeoJSON geometry from a client: structure and coordinate ranges first (shared/geo), then
@@ -58,4 +58,26 @@ export async function pointInDistrict(m: EntityManager, value: unknown, field: s
   const p = await assertGeometry<Point>(m, value, ['Point'], field);
   const point: Point = { type: 'Point', coordinates: [p.coordinates[0], p.coordinates[1]] };
   return { point, districtId: await districtOfPoint(m, point, field) };
+}
+
+/**
+ * pointInDistrict, then the user's scope: FORBIDDEN naming `field` when the point lies outside the
+ * user's ward (a WARD_CHAIR registers and moves things only in their own ward).
+ */
+export async function pointInScope(
+  m: EntityManager,
+  scope: { districtId: number; wardId: number | null },
+  value: unknown,
+  field: string,
+): Promise<{ point: Point; districtId: number }> {
+  const placed = await pointInDistrict(m, value, field);
+  if (placed.districtId !== scope.districtId) throw new ForbiddenError(field, `${field} is outside your district`);
+  if (scope.wardId != null) {
+    const [inside] = await m.query(
+      `SELECT 1 FROM ward WHERE id = $1 AND ST_Covers(boundary, ST_SetSRID(ST_MakePoint($2, $3), 4326))`,
+      [scope.wardId, placed.point.coordinates[0], placed.point.coordinates[1]],
+    );
+    if (!inside) throw new ForbiddenError(field, `${field} is outside your ward`);
+  }
+  return placed;
 }

@@ -1,11 +1,11 @@
-import type { DataSource } from 'typeorm';
-import { assertWardInDistrict } from './ward.service';
+import type { ScopedDb } from './scoped-db';
+import { assertWardInScope } from './ward.service';
 
 /** The map layers served as GeoJSON FeatureCollections. */
 export type LayerKind = 'wards' | 'residential_groups' | 'cameras' | 'view_sectors' | 'rental_houses' | 'coverage_gaps';
 
 // One SELECT per layer: `id`, `geom` and a `props` JSON object, filtered by $1 district and the
-// optional $2 ward. Enum values are upper-cased to match the GraphQL enum spelling.
+// optional $2 ward (the ward asked for, or the user's own: a chair's layers hold only their ward). Enum values are upper-cased to match the GraphQL enum spelling.
 const LAYER_SQL: Record<LayerKind, string> = {
   wards: `
     SELECT w.id, w.boundary AS geom, json_build_object(
@@ -47,15 +47,16 @@ const LAYER_SQL: Record<LayerKind, string> = {
 };
 
 export class LayerService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(private readonly db: ScopedDb) {}
 
   /**
    * A whole layer of the district, or of one ward, as one GeoJSON FeatureCollection built by
    * PostGIS (coordinates to 7 decimals, about 1 cm). Decommissioned cameras are not drawn.
    */
-  async featureCollection(districtId: number, kind: LayerKind, wardId: number | null): Promise<unknown> {
-    if (wardId != null) await assertWardInDistrict(this.ds, districtId, wardId);
-    const [row] = await this.ds.query(
+  async featureCollection(kind: LayerKind, wardId: number | null): Promise<unknown> {
+    if (wardId != null) await assertWardInScope(this.db, wardId);
+    const { districtId, wardId: own } = this.db.scope;
+    const [row] = await this.db.query(
       `SELECT json_build_object(
                 'type', 'FeatureCollection',
                 'features', coalesce(json_agg(json_build_object(
@@ -63,7 +64,7 @@ export class LayerService {
                   'geometry', ST_AsGeoJSON(t.geom, 7)::json,
                   'properties', t.props) ORDER BY t.id), '[]'::json)) AS fc
          FROM (${LAYER_SQL[kind]}) t`,
-      [districtId, wardId],
+      [districtId, wardId ?? own],
     );
     return row.fc;
   }

@@ -1,10 +1,12 @@
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { RentalHouse } from '../entities';
 import { BadUserInputError, NotFoundError } from '../errors';
 import { translateDbError } from './db-errors';
-import { pointInDistrict } from './geometry.service';
+import { pointInScope } from './geometry.service';
 import { paginate, type Connection, type PageArgs } from './pagination';
-import { applyPointFilter, type PointFilter } from './spatial-filter';
+import type { ScopedDb } from './scoped-db';
+import { applyPointFilter, applyScope, type PointFilter } from './spatial-filter';
+import { scopeWhere } from './ward.service';
 
 export interface RentalHouseFilter extends PointFilter {
   /** true: houses with at least one active camera registered to them; false: houses without (R2, R5). */
@@ -35,18 +37,20 @@ function trimmed(value: string, field: string, min: number): string {
 }
 
 export class RentalHouseService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(private readonly db: ScopedDb) {}
 
-  async get(id: number, m = this.ds.manager): Promise<RentalHouse> {
-    const house = await m.getRepository(RentalHouse).findOneBy({ id });
+  /** One rental house in the user's scope; NOT_FOUND otherwise (another ward's looks like none). */
+  async get(id: number, m?: EntityManager): Promise<RentalHouse> {
+    const house = await (m ?? (await this.db.manager())).getRepository(RentalHouse).findOneBy({ ...scopeWhere(this.db), id });
     if (!house) throw new NotFoundError('RentalHouse', id);
     return house;
   }
 
   async list(filter: RentalHouseFilter | null | undefined, page: PageArgs): Promise<Connection<RentalHouse>> {
-    const m = this.ds.manager;
+    const m = await this.db.manager();
     const qb = m.getRepository(RentalHouse).createQueryBuilder('h');
-    const distance = await applyPointFilter(m, qb, 'h', filter);
+    applyScope(qb, 'h', this.db.scope);
+    const distance = await applyPointFilter(m, qb, 'h', filter, this.db.scope);
     if (filter?.hasActiveCamera === true) qb.andWhere(HAS_ACTIVE_CAMERA);
     if (filter?.hasActiveCamera === false) qb.andWhere(`NOT ${HAS_ACTIVE_CAMERA}`);
     return paginate(qb, 'h', distance, page, filter);
@@ -54,17 +58,19 @@ export class RentalHouseService {
 
   /** Whether each house has an active camera registered to it (batched per request). */
   async hasActiveCamera(houseIds: readonly number[]): Promise<boolean[]> {
-    const rows: { id: number; has: boolean }[] = await this.ds.query(
-      `SELECT h.id, ww_has_active_camera(h.id) AS has FROM rental_house h WHERE h.id = ANY($1::int[])`,
-      [houseIds],
+    const { districtId, wardId } = this.db.scope;
+    const rows: { id: number; has: boolean }[] = await this.db.query(
+      `SELECT h.id, ww_has_active_camera(h.id) AS has FROM rental_house h
+        WHERE h.id = ANY($1::int[]) AND h.district_id = $2 AND ($3::int IS NULL OR h.ward_id = $3)`,
+      [houseIds, districtId, wardId],
     );
     const has = new Map(rows.map((r) => [r.id, r.has]));
     return houseIds.map((id) => has.get(id) ?? false);
   }
 
   async register(input: RentalHouseFields & { address: string; ownerName: string; rooms: number; location: unknown }): Promise<RentalHouse> {
-    return this.ds.transaction(async (m) => {
-      const { point: location, districtId } = await pointInDistrict(m, input.location, 'input.location');
+    return this.db.transaction(async (m) => {
+      const { point: location, districtId } = await pointInScope(m, this.db.scope, input.location, 'input.location');
       let id: number;
       try {
         const result = await m.getRepository(RentalHouse).insert({
@@ -84,12 +90,12 @@ export class RentalHouseService {
   }
 
   async update(id: number, input: RentalHouseFields): Promise<RentalHouse> {
-    return this.ds.transaction(async (m) => {
-      const house = await m.getRepository(RentalHouse).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    return this.db.transaction(async (m) => {
+      const house = await m.getRepository(RentalHouse).findOne({ where: { ...scopeWhere(this.db), id }, lock: { mode: 'pessimistic_write' } });
       if (!house) throw new NotFoundError('RentalHouse', id);
       const changes: Partial<RentalHouse> = {};
       if (input.location != null) {
-        const placed = await pointInDistrict(m, input.location, 'input.location');
+        const placed = await pointInScope(m, this.db.scope, input.location, 'input.location');
         changes.districtId = placed.districtId;
         changes.location = placed.point;
       }

@@ -26,6 +26,13 @@ export interface PointFilter {
   near?: Near | null;
 }
 
+/** Limits a query over `alias` (a table with `district_id` and `ward_id`) to the user's scope. */
+export function applyScope<Q extends SelectQueryBuilder<any>>(qb: Q, alias: string, scope: { districtId: number; wardId: number | null }): Q { // eslint-disable-line @typescript-eslint/no-explicit-any
+  qb.andWhere(`${alias}.district_id = :scopeDistrict`, { scopeDistrict: scope.districtId });
+  if (scope.wardId != null) qb.andWhere(`${alias}.ward_id = :scopeWard`, { scopeWard: scope.wardId });
+  return qb;
+}
+
 /**
  * Adds the filters to a query over `alias` (a table with `location`, `ward_id`,
  * `residential_group_id`). Spatial predicates use the GiST index on `location`; `near` is exact
@@ -37,15 +44,24 @@ export async function applyPointFilter<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
   alias: string,
   filter: PointFilter | null | undefined,
+  scope: { districtId: number; wardId: number | null },
 ): Promise<string | null> {
   if (!filter) return null;
+  const own = scope.wardId;
   if (filter.wardId != null) {
-    const [ward] = await m.query(`SELECT 1 FROM ward WHERE id = $1`, [filter.wardId]);
+    const [ward] = await m.query(`SELECT 1 FROM ward WHERE id = $1 AND district_id = $2 AND ($3::int IS NULL OR id = $3)`, [
+      filter.wardId,
+      scope.districtId,
+      own,
+    ]);
     if (!ward) throw new NotFoundError('Ward', filter.wardId, 'filter.wardId');
     qb.andWhere(`${alias}.ward_id = :wardId`, { wardId: filter.wardId });
   }
   if (filter.residentialGroupId != null) {
-    const [group] = await m.query(`SELECT 1 FROM residential_group WHERE id = $1`, [filter.residentialGroupId]);
+    const [group] = await m.query(
+      `SELECT 1 FROM residential_group WHERE id = $1 AND district_id = $2 AND ($3::int IS NULL OR ward_id = $3)`,
+      [filter.residentialGroupId, scope.districtId, own],
+    );
     if (!group) throw new NotFoundError('ResidentialGroup', filter.residentialGroupId, 'filter.residentialGroupId');
     qb.andWhere(`${alias}.residential_group_id = :groupId`, { groupId: filter.residentialGroupId });
   }

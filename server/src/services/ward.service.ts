@@ -1,6 +1,7 @@
-import { In, type DataSource } from 'typeorm';
+import { In } from 'typeorm';
 import { ResidentialGroup, Ward } from '../entities';
 import { NotFoundError } from '../errors';
+import type { ScopedDb } from './scoped-db';
 
 export interface WardStats {
   bbox: [number, number, number, number];
@@ -9,70 +10,89 @@ export interface WardStats {
   rentalHouseCount: number;
 }
 
-/** NOT_FOUND (naming `field`) unless the ward exists in the district. */
-export async function assertWardInDistrict(ds: DataSource, districtId: number, wardId: number, field = 'wardId'): Promise<void> {
-  const [ward] = await ds.query(`SELECT 1 FROM ward WHERE id = $1 AND district_id = $2`, [wardId, districtId]);
+/**
+ * The user's scope as TypeORM `where` conditions: their district, and their ward when they have
+ * one. `wardKey` is the property holding the ward id (`id` for wards themselves).
+ */
+export function scopeWhere(db: ScopedDb, wardKey: 'id' | 'wardId' = 'wardId'): Record<string, number> {
+  const { districtId, wardId } = db.scope;
+  return wardId == null ? { districtId } : { districtId, [wardKey]: wardId };
+}
+
+/** NOT_FOUND (naming `field`) unless the ward exists in the user's scope. */
+export async function assertWardInScope(db: ScopedDb, wardId: number, field = 'wardId'): Promise<void> {
+  const { districtId, wardId: own } = db.scope;
+  const [ward] = await db.query(`SELECT 1 FROM ward WHERE id = $1 AND district_id = $2 AND ($3::int IS NULL OR id = $3)`, [wardId, districtId, own]);
   if (!ward) throw new NotFoundError('Ward', wardId, field);
 }
 
 export class WardService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(private readonly db: ScopedDb) {}
 
-  assertInDistrict(districtId: number, wardId: number, field = 'wardId'): Promise<void> {
-    return assertWardInDistrict(this.ds, districtId, wardId, field);
+  assertInScope(wardId: number, field = 'wardId'): Promise<void> {
+    return assertWardInScope(this.db, wardId, field);
   }
 
-  list(districtId: number): Promise<Ward[]> {
-    return this.ds.getRepository(Ward).find({ where: { districtId }, order: { code: 'ASC' } });
+  private async repo<T extends Ward | ResidentialGroup>(entity: new () => T) {
+    return (await this.db.manager()).getRepository(entity);
+  }
+
+  /** The wards the user may see (a chair: their own), by code. */
+  async list(): Promise<Ward[]> {
+    return (await this.repo(Ward)).find({ where: scopeWhere(this.db, 'id'), order: { code: 'ASC' } });
   }
 
   async get(id: number, field = 'id'): Promise<Ward> {
-    const ward = await this.ds.getRepository(Ward).findOneBy({ id });
-    if (!ward) throw new NotFoundError('Ward', id, field);
+    const ward = await (await this.repo(Ward)).findOneBy({ ...scopeWhere(this.db, 'id'), id });
+    if (!ward || (this.db.scope.wardId != null && ward.id !== this.db.scope.wardId)) throw new NotFoundError('Ward', id, field);
     return ward;
   }
 
   /** Wards by id, in the order asked (batched per request). */
   async byIds(ids: readonly number[]): Promise<(Ward | NotFoundError)[]> {
-    const rows = await this.ds.getRepository(Ward).findBy({ id: In([...ids]) });
-    const byId = new Map(rows.map((w) => [w.id, w]));
+    const rows = await (await this.repo(Ward)).findBy({ ...scopeWhere(this.db, 'id'), id: In([...ids]) });
+    const byId = new Map(rows.filter((w) => this.db.scope.wardId == null || w.id === this.db.scope.wardId).map((w) => [w.id, w]));
     return ids.map((id) => byId.get(id) ?? new NotFoundError('Ward', id));
   }
 
   async groups(wardId: number): Promise<ResidentialGroup[]> {
     await this.get(wardId, 'wardId');
-    return this.ds.getRepository(ResidentialGroup).find({ where: { wardId }, order: { code: 'ASC' } });
+    return (await this.repo(ResidentialGroup)).find({ where: { ...scopeWhere(this.db), wardId }, order: { code: 'ASC' } });
   }
 
   /** The residential groups of each ward, in the order asked (batched per request). */
   async groupsOfWards(wardIds: readonly number[]): Promise<ResidentialGroup[][]> {
-    const rows = await this.ds.getRepository(ResidentialGroup).find({ where: { wardId: In([...wardIds]) }, order: { code: 'ASC' } });
-    return wardIds.map((id) => rows.filter((g) => g.wardId === id));
+    const rows = await (await this.repo(ResidentialGroup)).find({
+      where: { ...scopeWhere(this.db), wardId: In([...wardIds]) },
+      order: { code: 'ASC' },
+    });
+    return wardIds.map((id) => rows.filter((g) => g.wardId === id && (this.db.scope.wardId == null || g.wardId === this.db.scope.wardId)));
   }
 
   /** Residential groups by id, in the order asked. */
   async groupsByIds(ids: readonly number[]): Promise<ResidentialGroup[]> {
-    const rows = await this.ds.getRepository(ResidentialGroup).findBy({ id: In([...ids]) });
+    const rows = await (await this.repo(ResidentialGroup)).findBy({ ...scopeWhere(this.db), id: In([...ids]) });
     const byId = new Map(rows.map((g) => [g.id, g]));
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
   async group(id: number): Promise<ResidentialGroup> {
-    const g = await this.ds.getRepository(ResidentialGroup).findOneBy({ id });
+    const g = await (await this.repo(ResidentialGroup)).findOneBy({ ...scopeWhere(this.db), id });
     if (!g) throw new NotFoundError('ResidentialGroup', id);
     return g;
   }
 
   /** Bounding boxes and counts for the given wards in one statement (batched per request). */
   async stats(wardIds: readonly number[]): Promise<(WardStats | undefined)[]> {
-    const rows: (WardStats & { id: number })[] = await this.ds.query(
+    const { districtId, wardId } = this.db.scope;
+    const rows: (WardStats & { id: number })[] = await this.db.query(
       `SELECT w.id,
               ARRAY[ST_XMin(w.boundary), ST_YMin(w.boundary), ST_XMax(w.boundary), ST_YMax(w.boundary)] AS bbox,
               (SELECT count(*) FROM residential_group g WHERE g.ward_id = w.id)::int AS "residentialGroupCount",
               (SELECT count(*) FROM camera c WHERE c.ward_id = w.id AND c.status <> 'decommissioned')::int AS "cameraCount",
               (SELECT count(*) FROM rental_house h WHERE h.ward_id = w.id)::int AS "rentalHouseCount"
-         FROM ward w WHERE w.id = ANY($1::int[])`,
-      [wardIds],
+         FROM ward w WHERE w.id = ANY($1::int[]) AND w.district_id = $2 AND ($3::int IS NULL OR w.id = $3)`,
+      [wardIds, districtId, wardId],
     );
     const byId = new Map(rows.map((r) => [r.id, r]));
     return wardIds.map((id) => byId.get(id));

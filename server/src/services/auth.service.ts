@@ -1,0 +1,133 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { hash, verify } from 'argon2';
+import type { DataSource } from 'typeorm';
+import { User } from '../entities';
+import { DEMO_PASSWORD, DEMO_USERS } from '../../../db/seed/demo-users';
+import { Role } from '../entities/enums';
+import { TooManyRequestsError, UnauthenticatedError } from '../errors';
+import { ScopedDb, type Viewer } from './scoped-db';
+
+/** How long a session lasts without logging in again: one working day. */
+export const SESSION_TTL_HOURS = 12;
+/** Failed logins for one username (or from one address) before it must wait. */
+export const LOGIN_ATTEMPTS = 5;
+export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+
+/** A hash that argon2 will reject, verified when a username does not exist (same work, same time). */
+let dummyHash: Promise<string> | undefined;
+
+export function hashToken(token: string): Buffer {
+  return createHash('sha256').update(token).digest();
+}
+
+/** argon2id with the library's defaults; each call gets its own salt. */
+export function hashPassword(password: string): Promise<string> {
+  return hash(password);
+}
+
+/**
+ * Logins and sessions. The database keeps users and sessions behind SECURITY DEFINER functions
+ * (ww_auth_*): the app role reads no password hash or session table directly. A session is a random
+ * 256-bit token in an HttpOnly cookie; the database stores only its SHA-256.
+ */
+export class AuthService {
+  /** Failed logins per key (`user:<name>` or `ip:<address>`) in the current window. */
+  private readonly failures = new Map<string, { count: number; resetAt: number }>();
+
+  constructor(private readonly ds: DataSource) {}
+
+  /** The user of a session token, or null (unknown, expired, logged out, or a disabled user). */
+  async viewerOf(token: string | undefined): Promise<Viewer | null> {
+    if (!token || token.length > 200) return null;
+    const [row] = await this.ds.query(`SELECT * FROM ww_auth_session($1)`, [hashToken(token)]);
+    if (!row) return null;
+    return {
+      userId: row.user_id,
+      username: row.username,
+      displayName: row.display_name,
+      role: row.role as Role,
+      districtId: row.district_id,
+      wardId: row.ward_id,
+    };
+  }
+
+  /**
+   * Checks a username and password and opens a session (audited as LOGIN). The same
+   * UNAUTHENTICATED answer for an unknown user, a wrong password and a disabled user; after
+   * LOGIN_ATTEMPTS failures for a username or an address within LOGIN_WINDOW_MS, TOO_MANY_REQUESTS.
+   */
+  async login(username: string, password: string, address: string): Promise<{ token: string; expiresAt: Date; viewer: Viewer }> {
+    const keys = [`user:${username.trim().toLowerCase()}`, `ip:${address}`];
+    this.assertNotLocked(keys);
+    const [user] = await this.ds.query(`SELECT * FROM ww_auth_user($1)`, [username.trim()]);
+    dummyHash ??= hash(randomBytes(16).toString('hex'));
+    const ok = await verify(user?.password_hash ?? (await dummyHash), password).catch(() => false);
+    if (!user || !ok || user.disabled) {
+      this.recordFailure(keys);
+      throw new UnauthenticatedError('Wrong username or password');
+    }
+    for (const k of keys) this.failures.delete(k);
+    const token = randomBytes(32).toString('base64url');
+    const [row] = await this.ds.query(`SELECT ww_auth_session_start($1, $2, $3::interval) AS expires_at`, [
+      user.id,
+      hashToken(token),
+      `${SESSION_TTL_HOURS} hours`,
+    ]);
+    const viewer = await this.viewerOf(token);
+    if (!viewer) throw new UnauthenticatedError('Wrong username or password');
+    return { token, expiresAt: new Date(row.expires_at), viewer };
+  }
+
+  /** The user record of a viewer, read in a scoped transaction of their own. */
+  async userOf(viewer: Viewer): Promise<User | null> {
+    const db = new ScopedDb(this.ds, viewer);
+    try {
+      return await (await db.manager()).getRepository(User).findOneBy({ id: viewer.userId });
+    } finally {
+      await db.finish(true);
+    }
+  }
+
+  /** Ends a session (audited as LOGOUT); false if there was none. */
+  async logout(token: string | undefined): Promise<boolean> {
+    if (!token) return false;
+    const [row] = await this.ds.query(`SELECT ww_auth_session_end($1) AS ended`, [hashToken(token)]);
+    return row.ended === true;
+  }
+
+  private assertNotLocked(keys: string[]): void {
+    const now = Date.now();
+    for (const k of keys) {
+      const f = this.failures.get(k);
+      if (f && f.resetAt > now && f.count >= LOGIN_ATTEMPTS) {
+        throw new TooManyRequestsError('Too many failed logins; try again later', Math.ceil((f.resetAt - now) / 1000));
+      }
+    }
+  }
+
+  private recordFailure(keys: string[]): void {
+    const now = Date.now();
+    for (const k of keys) {
+      const f = this.failures.get(k);
+      if (!f || f.resetAt <= now) this.failures.set(k, { count: 1, resetAt: now + LOGIN_WINDOW_MS });
+      else f.count += 1;
+    }
+    if (this.failures.size > 10_000) {
+      for (const [k, f] of this.failures) if (f.resetAt <= now) this.failures.delete(k);
+    }
+  }
+}
+
+/**
+ * Outside demo mode the server must not start while a demo account still opens with the published
+ * demo password. Run on the owner's connection at start; returns the usernames that do (empty: safe).
+ */
+export async function usersWithDemoPassword(owner: { query(sql: string, params?: unknown[]): Promise<any> }): Promise<string[]> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const rows: { username: string; password_hash: string }[] = await owner.query(
+    `SELECT username, password_hash FROM app_user WHERE NOT disabled AND (username = ANY($1) OR username LIKE 'chair.%')`,
+    [DEMO_USERS.map((u) => u.username)],
+  );
+  const found: string[] = [];
+  for (const r of rows) if (await verify(r.password_hash, DEMO_PASSWORD).catch(() => false)) found.push(r.username);
+  return found;
+}

@@ -1,0 +1,107 @@
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { APP_ROLE } from '../../../db/migrations/1764662400000-access';
+import { Role } from '../entities/enums';
+import { UnauthenticatedError } from '../errors';
+
+/** A logged-in user, as every request sees them (loaded from the session on each request). */
+export interface Viewer {
+  userId: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  districtId: number;
+  /** The one ward a WARD_CHAIR (or ward POLICE) is bound to; null: the whole district. */
+  wardId: number | null;
+}
+
+/**
+ * One request's database work: a single transaction, opened on first use, in which the server has
+ * switched to the non-owner role `wardwatch_app` and set the user's scope for row-level security
+ * (db/migrations/1764662400000-access.ts). Every service of the request goes through it, so every
+ * query is scoped, whether or not the service remembered to filter (it does, too: the server-side
+ * rule and the database's rule each hold on their own).
+ *
+ * Mutations run in savepoints (`transaction`): a failed one leaves nothing behind, the request's
+ * others stand. `finish` commits (or rolls back) and returns the connection to the pool.
+ */
+export class ScopedDb {
+  private runner: QueryRunner | undefined;
+  private started: Promise<EntityManager> | undefined;
+  private done = false;
+
+  constructor(
+    private readonly ds: DataSource,
+    readonly viewer: Viewer | null,
+    /** false only in the test that proves the server-side rule holds without row-level security. */
+    private readonly switchRole = true,
+  ) {}
+
+  /** The user's district and ward; UNAUTHENTICATED for an anonymous request. */
+  get scope(): { districtId: number; wardId: number | null } {
+    if (!this.viewer) throw new UnauthenticatedError();
+    return { districtId: this.viewer.districtId, wardId: this.viewer.wardId };
+  }
+
+  /** The request's EntityManager, bound to its transaction. */
+  manager(): Promise<EntityManager> {
+    if (!this.viewer) return Promise.reject(new UnauthenticatedError());
+    if (this.done) return Promise.reject(new Error('the request has finished'));
+    return (this.started ??= this.start(this.viewer));
+  }
+
+  async query<T = any>(sql: string, params: unknown[] = []): Promise<T> { // eslint-disable-line @typescript-eslint/no-explicit-any
+    return (await this.manager()).query(sql, params);
+  }
+
+  /** Runs `fn` in a savepoint of the request's transaction. */
+  async transaction<T>(fn: (m: EntityManager) => Promise<T>): Promise<T> {
+    return (await this.manager()).transaction(fn);
+  }
+
+  /** Names the operation for the audit log rows written from now on in this transaction. */
+  async setAction(action: string): Promise<void> {
+    await this.query(`SELECT set_config('ww.action', $1, true)`, [action]);
+  }
+
+  /** Commits (or rolls back) and releases the connection. Throws if the commit fails. */
+  async finish(commit: boolean): Promise<void> {
+    if (this.done) return;
+    this.done = true;
+    if (!this.started) return;
+    try {
+      await this.started;
+    } catch {
+      // the transaction never opened: start() released what it had
+      return;
+    }
+    const runner = this.runner!;
+    try {
+      if (runner.isTransactionActive) {
+        if (commit) await runner.commitTransaction();
+        else await runner.rollbackTransaction();
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private async start(viewer: Viewer): Promise<EntityManager> {
+    const runner = this.ds.createQueryRunner();
+    try {
+      await runner.connect();
+      await runner.startTransaction();
+      if (this.switchRole) await runner.query(`SET LOCAL ROLE ${APP_ROLE}`);
+      await runner.query(
+        `SELECT set_config('ww.district_id', $1, true), set_config('ww.ward_id', $2, true),
+                set_config('ww.user_id', $3, true), set_config('ww.username', $4, true), set_config('ww.role', $5, true)`,
+        [String(viewer.districtId), viewer.wardId == null ? '' : String(viewer.wardId), String(viewer.userId), viewer.username, viewer.role],
+      );
+    } catch (err) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => {});
+      await runner.release().catch(() => {});
+      throw err;
+    }
+    this.runner = runner;
+    return runner.manager;
+  }
+}
