@@ -31,8 +31,13 @@ export function demoChairUsername(wardCode: string): string {
   return `chair.${wardCode.toLowerCase()}`;
 }
 
-/** Inserts the demo users of a district (its wards must exist); returns how many. */
+/**
+ * Inserts the demo users of a district (its wards must exist); returns how many. Usernames are
+ * unique across districts, so a second demo district (tests, benchmarks) gets none.
+ */
 export async function seedDemoUsers(m: Queryable, districtId: number): Promise<number> {
+  const [existing] = await m.query(`SELECT EXISTS (SELECT 1 FROM app_user) AS any`);
+  if (existing.any) return 0;
   const wards: Array<{ code: string; chair_name: string }> = await m.query(
     `SELECT code, chair_name FROM ward WHERE district_id = $1 ORDER BY code`,
     [districtId],

@@ -28,7 +28,7 @@ declare module 'express-serve-static-core' {
 }
 
 /** Query limits enforced before anything runs (graphql-armor): see README "Hardening". */
-export const LIMITS = { maxDepth: 10, maxAliases: 15, maxCost: 5000, maxTokens: 2000, maxDirectives: 20, bodyBytes: '1mb' } as const;
+export const LIMITS = { maxDepth: 10, maxAliases: 15, maxCost: 20000, maxTokens: 2000, maxDirectives: 20, bodyBytes: '1mb' } as const;
 
 /** Codes that graphql-js and Apollo produce for bad requests; their messages are safe to show. */
 const REQUEST_ERROR_CODES = new Set<string>([
@@ -130,7 +130,8 @@ export async function createApp(deps: AppDeps, plugins: ApolloServerPlugin<Conte
     maxDepth: { n: LIMITS.maxDepth },
     maxAliases: { n: LIMITS.maxAliases },
     costLimit: { maxCost: LIMITS.maxCost },
-    maxTokens: { n: LIMITS.maxTokens },
+    // graphql-js counts tokens itself (parseOptions below), so a plain syntax error stays GRAPHQL_PARSE_FAILED.
+    maxTokens: { enabled: false },
     maxDirectives: { n: LIMITS.maxDirectives },
     blockFieldSuggestion: { enabled: config.production },
   }).protect();
@@ -142,6 +143,7 @@ export async function createApp(deps: AppDeps, plugins: ApolloServerPlugin<Conte
     allowBatchedHttpRequests: false,
     introspection: !config.production,
     validationRules: armor.validationRules,
+    parseOptions: { maxTokens: LIMITS.maxTokens },
     // main.ts owns the signals and stops everything in order (Apollo's own handler would race it).
     stopOnTerminationSignals: false,
     // No landing page: Apollo's loads its sandbox from a CDN, and nothing may download at run time.

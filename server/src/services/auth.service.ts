@@ -9,8 +9,8 @@ import { ScopedDb, type Viewer } from './scoped-db';
 
 /** How long a session lasts without logging in again: one working day. */
 export const SESSION_TTL_HOURS = 12;
-/** Failed logins for one username (or from one address) before it must wait. */
-export const LOGIN_ATTEMPTS = 5;
+/** Failed logins for one username before it must wait, and from one address (an office shares one). */
+export const LOGIN_ATTEMPTS = { user: 5, ip: 50 } as const;
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 
 /** A hash that argon2 will reject, verified when a username does not exist (same work, same time). */
@@ -54,7 +54,7 @@ export class AuthService {
   /**
    * Checks a username and password and opens a session (audited as LOGIN). The same
    * UNAUTHENTICATED answer for an unknown user, a wrong password and a disabled user; after
-   * LOGIN_ATTEMPTS failures for a username or an address within LOGIN_WINDOW_MS, TOO_MANY_REQUESTS.
+   * LOGIN_ATTEMPTS failures for a username (or many more from an address) within LOGIN_WINDOW_MS, TOO_MANY_REQUESTS.
    */
   async login(username: string, password: string, address: string): Promise<{ token: string; expiresAt: Date; viewer: Viewer }> {
     const keys = [`user:${username.trim().toLowerCase()}`, `ip:${address}`];
@@ -99,7 +99,8 @@ export class AuthService {
     const now = Date.now();
     for (const k of keys) {
       const f = this.failures.get(k);
-      if (f && f.resetAt > now && f.count >= LOGIN_ATTEMPTS) {
+      const max = k.startsWith('user:') ? LOGIN_ATTEMPTS.user : LOGIN_ATTEMPTS.ip;
+      if (f && f.resetAt > now && f.count >= max) {
         throw new TooManyRequestsError('Too many failed logins; try again later', Math.ceil((f.resetAt - now) / 1000));
       }
     }

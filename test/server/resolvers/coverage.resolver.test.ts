@@ -210,7 +210,7 @@ describe('coverage through GraphQL', () => {
   });
 
   it('exports the unregistered rental houses of a ward as CSV', async () => {
-    const res = await fetch(`${app.server.url}/export/unregistered-rental-houses.csv?wardId=4`);
+    const res = await app.get('/export/unregistered-rental-houses.csv?wardId=4', { as: 'police' });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/text\/csv/);
     expect(res.headers.get('content-disposition')).toMatch(/attachment/);
@@ -221,8 +221,27 @@ describe('coverage through GraphQL', () => {
       `h.ward_id = 4 AND NOT EXISTS (SELECT 1 FROM camera c WHERE c.rental_house_id = h.id AND c.status = 'active')`,
     );
     expect(lines).toHaveLength(total + 1);
-    const missing = await fetch(`${app.server.url}/export/unregistered-rental-houses.csv?wardId=999`);
+    expect(lines[1]!.split(',')[4]).not.toBe(''); // police see the owner's name
+    const missing = await app.get('/export/unregistered-rental-houses.csv?wardId=999');
     expect(missing.status).toBe(404);
-    expect((await missing.json()).errors[0].extensions.code).toBe('NOT_FOUND');
+    const missingBody = await missing.json();
+    expect(missingBody.errors[0].extensions.code).toBe('NOT_FOUND');
+    // Another ward's list answers a chair exactly like a ward that does not exist.
+    const foreign = await app.get('/export/unregistered-rental-houses.csv?wardId=4', { as: 'chair.p01' });
+    expect(foreign.status).toBe(404);
+    expect((await foreign.json()).errors[0].message).toBe(missingBody.errors[0].message.replace('999', '4'));
+  });
+
+  it('exports the CSV to the ward chair, to a planner without owner names and phones, and to nobody logged out', async () => {
+    const own = await app.get('/export/unregistered-rental-houses.csv?wardId=4', { as: 'chair.p04' });
+    expect(own.status).toBe(200);
+    const planner = await app.get('/export/unregistered-rental-houses.csv?wardId=4', { as: 'planner' });
+    const rows = (await planner.text()).replace(/^\uFEFF/, '').trimEnd().split('\r\n').slice(1);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(r.split(',').slice(4, 6)).toEqual(['', '']);
+    const anonymous = await app.get('/export/unregistered-rental-houses.csv?wardId=4', { as: null });
+    expect(anonymous.status).toBe(401);
+    const homeAffairs = await app.get('/export/unregistered-rental-houses.csv?wardId=4', { as: 'homeaffairs' });
+    expect(homeAffairs.status).toBe(403);
   });
 });
