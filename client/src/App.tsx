@@ -1,6 +1,8 @@
 /**
- * WardWatch's map page: a header, a side panel (ward picker, legend with layer switches) and a
- * full-height map with a floating details panel.
+ * WardWatch's map page for a signed-in user: a header (with the user and sign-out), a side panel
+ * (ward picker, legend with layer switches) and a full-height map with a floating details panel.
+ * It shows only what the user's role may use and requests only the layers it may read; a ward
+ * chair's map opens on their ward. Signing out unmounts it (Root.tsx), which drops everything it loaded.
  */
 import type { Feature } from 'geojson';
 import type L from 'leaflet';
@@ -8,6 +10,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorCode } from './api/graphql';
 import { fetchDistrictCoverage, fetchUncoveredGroups, fetchWardCoverage } from './api/queries';
+import { accessOf, homeWardName } from './auth/access';
 import { CoverageKey } from './components/CoverageKey';
 import { CoveragePanel } from './components/CoveragePanel';
 import { DetailsPanel } from './components/DetailsPanel';
@@ -18,7 +21,7 @@ import { WardPicker } from './components/WardPicker';
 import type { Language } from './format';
 import { countByCoverageClass, gapTotal } from './map/coverage';
 import { bboxToBounds, containsPoint, featuresBBox, geometryBBox, labelPoint } from './map/geometry';
-import { DEFAULT_VISIBILITY, toggleLayer, type LayerVisibility } from './map/layerRegistry';
+import { initialVisibility, toggleLayer, type LayerVisibility } from './map/layerRegistry';
 import {
   activeCamerasByGroup,
   camerasByGroup,
@@ -34,7 +37,7 @@ import {
 import { MapView } from './map/MapView';
 import { initialCameraForm, normaliseBearing, previewOf, type CameraFormValues } from './registration/cameraForm';
 import './testHook';
-import { MAP_LAYERS, type BBox, type LayerData, type MapLayer, type RegisteredCamera, type Selection, type Ward } from './types';
+import type { BBox, CurrentUser, LayerData, MapLayer, RegisteredCamera, Selection, Ward } from './types';
 import { loadedLayers, useMapData } from './useMapData';
 import { useRemote } from './useRemote';
 
@@ -48,13 +51,24 @@ function fitOptions(map: L.Map): L.FitBoundsOptions {
   return { paddingTopLeft: [24, 24], paddingBottomRight: [right, 24] };
 }
 
-export function App() {
+interface Props {
+  user: CurrentUser;
+  onLogout: () => void;
+  loggingOut: boolean;
+  logoutError: string | null;
+}
+
+export function App({ user, onLogout, loggingOut, logoutError }: Props) {
   const { t, i18n } = useTranslation();
   const language: Language = (i18n.resolvedLanguage ?? i18n.language) === 'en' ? 'en' : 'vi';
-  const { overview, layers, config, reload, refresh, revision, refreshing } = useMapData();
+  const access = useMemo(() => accessOf(user), [user]);
+  const kinds = access.layers;
+  const homeWardId = access.homeWardId;
+  const { overview, layers, config, reload, refresh, revision, refreshing } = useMapData(kinds);
   const [map, setMap] = useState<L.Map | null>(null);
-  const [wardId, setWardId] = useState<number | null>(null);
-  const [visibility, setVisibility] = useState<LayerVisibility>(DEFAULT_VISIBILITY);
+  // A ward chair (or a ward's police) sees their ward only: the map opens on it and stays there.
+  const [wardId, setWardId] = useState<number | null>(homeWardId);
+  const [visibility, setVisibility] = useState<LayerVisibility>(() => initialVisibility(kinds));
   const [selection, setSelection] = useState<Selection | null>(null);
   const [target, setTarget] = useState<number | null>(null);
   /** the "add camera" form's values while it is open */
@@ -91,15 +105,16 @@ export function App() {
   const uncoveredGroups = useRemote(`uncovered-${wardId ?? ''}-${target ?? ''}`, revision, (o) => fetchUncoveredGroups({ wardId, belowPercent: target }, o));
 
   const loadStates = useMemo(() => {
-    const states = {} as Record<MapLayer, LayerLoadState>;
-    for (const kind of MAP_LAYERS) {
-      const s = layers[kind];
+    const states: Partial<Record<MapLayer, LayerLoadState>> = {};
+    for (const kind of kinds) {
+      const s = layers[kind] ?? { status: 'loading' as const };
       states[kind] = s.status === 'error' ? { state: 'error', code: errorCode(s.error) } : { state: s.status };
     }
     return states;
-  }, [layers]);
-  const ready = overview.status !== 'loading' && MAP_LAYERS.every((kind) => layers[kind].status !== 'loading');
-  const failed = overview.status === 'error' || MAP_LAYERS.some((kind) => layers[kind].status === 'error');
+  }, [layers, kinds]);
+  const ready = overview.status !== 'loading' && kinds.every((kind) => layers[kind]?.status !== 'loading');
+  const failed = overview.status === 'error' || kinds.some((kind) => layers[kind]?.status === 'error');
+  const ownWardName = homeWardName(user, wards);
 
   // Zoom to the chosen ward, or to the whole district.
   const scopeBBox: BBox | null = useMemo(() => {
@@ -119,10 +134,14 @@ export function App() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [map, scopeKey]);
 
-  const chooseWard = useCallback((id: number | null) => {
-    setWardId(id);
-    setSelection(id == null ? null : { kind: 'ward', id });
-  }, []);
+  const chooseWard = useCallback(
+    (id: number | null) => {
+      const next = id ?? homeWardId; // a ward-bound user never leaves their ward
+      setWardId(next);
+      setSelection(next == null ? null : { kind: 'ward', id: next });
+    },
+    [homeWardId],
+  );
 
   const pickGroup = useCallback(
     (id: number) => {
@@ -133,8 +152,9 @@ export function App() {
     [map, index],
   );
 
-  // Registering a camera: the form's values drive the map's marker and sector preview.
-  const boundary = district?.boundary ?? null;
+  // Registering a camera: the form's values drive the map's marker and sector preview. A ward chair
+  // registers inside their ward only; everyone else inside the district.
+  const boundary = homeWardId != null ? (index.wards.get(homeWardId)?.geometry ?? null) : (district?.boundary ?? null);
   const isInside = useMemo(
     () => (boundary ? (longitude: number, latitude: number) => containsPoint(boundary, [longitude, latitude]) : null),
     [boundary],
@@ -195,11 +215,14 @@ export function App() {
     return found.filter((f): f is Feature => f != null);
   }, [selection, index]);
 
-  // The browser-test hook.
+  // The browser-test hook (gone with the map when the user signs out).
+  useEffect(() => () => void delete window.__wardwatch, []);
   useEffect(() => {
     if (!map) return;
     window.__wardwatch = {
       map,
+      user: { username: user.username, role: user.role, wardId: user.wardId },
+      layers: [...kinds],
       counts,
       visibility,
       wardId,
@@ -224,7 +247,7 @@ export function App() {
       registering: draft != null,
       draft: draft && { location: draft.location, type: draft.type, bearing: draft.bearing },
     };
-  }, [map, counts, visibility, wardId, selection, ready, index, scoped, revision, refreshing, draft]);
+  }, [map, user, kinds, counts, visibility, wardId, selection, ready, index, scoped, revision, refreshing, draft]);
 
   const overviewError = overview.status === 'error' ? errorCode(overview.error) : null;
 
@@ -235,10 +258,21 @@ export function App() {
         loading={overview.status === 'loading'}
         language={language}
         coveredPercent={districtCoverage.data?.coveredPercent ?? null}
+        user={user}
+        homeWardName={ownWardName}
+        onLogout={onLogout}
+        loggingOut={loggingOut}
+        logoutError={logoutError}
       />
       <div className="ww-body">
         <nav className="ww-panel" aria-label={t('panel.label')} data-testid="side-panel">
-          <WardPicker wards={wards} value={wardId} onChange={chooseWard} disabled={wards.length === 0} />
+          <WardPicker
+            wards={wards}
+            value={wardId}
+            onChange={chooseWard}
+            disabled={wards.length === 0}
+            lockedWard={homeWardId == null ? null : { id: homeWardId, name: ownWardName }}
+          />
           <CoveragePanel
             language={language}
             ward={wardId == null ? null : (wards.find((w) => w.id === wardId) ?? null)}
@@ -252,6 +286,7 @@ export function App() {
           />
           <Legend
             language={language}
+            kinds={kinds}
             visibility={visibility}
             onToggle={(kind) => setVisibility((v) => toggleLayer(v, kind))}
             loadStates={loadStates}
@@ -281,27 +316,38 @@ export function App() {
             placement={placement}
           />
           {visibility.RESIDENTIAL_GROUPS && loaded.RESIDENTIAL_GROUPS && <CoverageKey language={language} />}
-          <div className="ww-map-actions">
-            <button
-              type="button"
-              className={draft ? 'ww-button ww-map-button is-active' : 'ww-button ww-map-button'}
-              data-testid="add-camera"
-              aria-pressed={draft != null}
-              disabled={!ready}
-              onClick={() => setDraft((d) => (d ? null : initialCameraForm()))}
-            >
-              <svg viewBox="0 0 12 12" width="12" height="12" aria-hidden="true">
-                <path d="M6 1v10M1 6h10" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
-              </svg>
-              {t('map.addCamera')}
-            </button>
-          </div>
-          {draft ? (
-            <RegisterCameraPanel language={language} values={draft} onChange={setDraft} isInside={isInside} onRegistered={onRegistered} onCancel={() => setDraft(null)} />
+          {access.registerCamera && (
+            <div className="ww-map-actions">
+              <button
+                type="button"
+                className={draft ? 'ww-button ww-map-button is-active' : 'ww-button ww-map-button'}
+                data-testid="add-camera"
+                aria-pressed={draft != null}
+                disabled={!ready}
+                onClick={() => setDraft((d) => (d ? null : initialCameraForm()))}
+              >
+                <svg viewBox="0 0 12 12" width="12" height="12" aria-hidden="true">
+                  <path d="M6 1v10M1 6h10" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+                </svg>
+                {t('map.addCamera')}
+              </button>
+            </div>
+          )}
+          {draft && access.registerCamera ? (
+            <RegisterCameraPanel
+              language={language}
+              values={draft}
+              onChange={setDraft}
+              isInside={isInside}
+              area={homeWardId != null ? 'ward' : 'district'}
+              onRegistered={onRegistered}
+              onCancel={() => setDraft(null)}
+            />
           ) : (
             <DetailsPanel
               selection={selection}
               language={language}
+              access={access}
               index={index}
               wards={wards}
               data={loaded}
@@ -336,10 +382,9 @@ export function App() {
   );
 }
 
-function firstLayerError(states: Record<MapLayer, LayerLoadState>): string {
-  for (const kind of MAP_LAYERS) {
-    const s = states[kind];
-    if (s.state === 'error') return s.code;
+function firstLayerError(states: Partial<Record<MapLayer, LayerLoadState>>): string {
+  for (const s of Object.values(states)) {
+    if (s?.state === 'error') return s.code;
   }
   return 'UNKNOWN_ERROR';
 }

@@ -5,17 +5,21 @@
  */
 import type L from 'leaflet';
 import type { LayerVisibility } from './map/layerRegistry';
-import type { CameraType, GroupProps, MapLayer, Selection } from './types';
+import type { CameraType, GroupProps, MapLayer, Role, Selection } from './types';
 
 export interface WardWatchHook {
   map: L.Map;
+  /** who is signed in */
+  user: { username: string; role: Role; wardId: number | null };
+  /** the layers the user's role may read (the only ones requested) */
+  layers: MapLayer[];
   /** features per layer in the current scope (null while a layer loads) */
   counts: Record<MapLayer, number | null>;
   visibility: LayerVisibility;
   /** the ward the layers are scoped to, null for the whole district */
   wardId: number | null;
   selection: Selection | null;
-  /** true once the district, the wards and all five layers have loaded (or failed) */
+  /** true once the district, the wards and every layer the role may read have loaded (or failed) */
   ready: boolean;
   /** A camera's or rental house's position as a point in the map container, or null if unknown. */
   containerPointOf: (kind: 'camera' | 'rentalHouse', id: number) => { x: number; y: number } | null;

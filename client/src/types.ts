@@ -23,6 +23,10 @@ export type CameraStatus = (typeof CAMERA_STATUSES)[number];
 export const POLICE_ACCESS = upper(vocabulary.POLICE_ACCESS);
 export type PoliceAccess = (typeof POLICE_ACCESS)[number];
 
+/** The roles a user can have (GraphQL enum Role): what they may do is in `CurrentUser.permissions`. */
+export const ROLES = ['ADMIN', 'PLANNER', 'WARD_CHAIR', 'POLICE', 'JUSTICE', 'HOME_AFFAIRS'] as const;
+export type Role = (typeof ROLES)[number];
+
 /**
  * The map layers, bottom to top: the order they are drawn in. The coverage gaps lie under the view
  * sectors (a gap never overlaps an active camera's sector) and over the residential groups.
@@ -37,6 +41,7 @@ export const ENUMS = {
   OwnerKind: OWNER_KINDS,
   NetworkOperator: NETWORK_OPERATORS,
   PoliceAccess: POLICE_ACCESS,
+  Role: ROLES,
 } as const;
 export type EnumName = keyof typeof ENUMS;
 
@@ -199,6 +204,21 @@ export type Selection =
   | { kind: 'rentalHouse'; id: number }
   | { kind: 'residentialGroup'; id: number }
   | { kind: 'ward'; id: number };
+
+/** The logged-in user (`me`): who they are, their role, their ward if bound to one, what they may use. */
+export interface CurrentUser {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  /** the one ward a WARD_CHAIR (or a ward's POLICE) is bound to; null: the whole district */
+  wardId: number | null;
+  ward: { id: number; name: string } | null;
+  /** whether owners' names and phone numbers come back (null for roles that may not see them) */
+  canSeePersonalData: boolean;
+  /** the query and mutation names the role may use: the UI shows only those controls */
+  permissions: string[];
+}
 
 export interface ClientConfig {
   tileUrl: string | null;

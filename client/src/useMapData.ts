@@ -1,6 +1,7 @@
 /**
- * Loads what the map needs: the district with its wards, the map layers (in parallel, each on its
- * own so one failure does not blank the map) and the optional basemap configuration.
+ * Loads what the map needs: the district with its wards, the map layers the user's role may read
+ * (in parallel, each on its own so one failure does not blank the map; a layer the role may not
+ * read is never requested) and the optional basemap configuration.
  *
  * `refresh(kinds)` reloads some layers and the district after a change (a camera registered) while
  * the old data stays on the map, and bumps `revision`, which the coverage figures and the details
@@ -13,10 +14,11 @@ import { MAP_LAYERS, type ClientConfig, type LayerData, type MapLayer } from './
 
 export type Loadable<T> = { status: 'loading' } | { status: 'ready'; data: T } | { status: 'error'; error: unknown };
 
-export type LayerStates = { [K in MapLayer]: Loadable<LayerData[K]> };
+/** The state of each layer the map loads; a layer it does not load (the role may not read it) has none. */
+export type LayerStates = { [K in MapLayer]?: Loadable<LayerData[K]> };
 
-const loadingLayers = (): LayerStates =>
-  Object.fromEntries(MAP_LAYERS.map((kind) => [kind, { status: 'loading' }])) as LayerStates;
+const loadingLayers = (kinds: readonly MapLayer[]): LayerStates =>
+  Object.fromEntries(kinds.map((kind) => [kind, { status: 'loading' }])) as LayerStates;
 
 export interface MapData {
   overview: Loadable<Overview>;
@@ -31,17 +33,22 @@ export interface MapData {
   refreshing: number;
 }
 
-export function useMapData(): MapData {
+/** `kinds`: the layers to load (those the user's role may read), in drawing order. */
+export function useMapData(kinds: readonly MapLayer[] = MAP_LAYERS): MapData {
   const [overview, setOverview] = useState<Loadable<Overview>>({ status: 'loading' });
-  const [layers, setLayers] = useState<LayerStates>(loadingLayers);
+  const [layers, setLayers] = useState<LayerStates>(() => loadingLayers(kinds));
   const [config, setConfig] = useState<ClientConfig>({ tileUrl: null, tileAttribution: null });
   const [attempt, setAttempt] = useState(0);
+  const kindsKey = kinds.join(',');
+  const kindsRef = useRef(kinds);
+  kindsRef.current = kinds;
 
   useEffect(() => {
     const controller = new AbortController();
     const { signal } = controller;
+    const wanted = kindsRef.current;
     setOverview({ status: 'loading' });
-    setLayers(loadingLayers());
+    setLayers(loadingLayers(wanted));
 
     fetchOverview({ signal }).then(
       (data) => setOverview({ status: 'ready', data }),
@@ -49,7 +56,7 @@ export function useMapData(): MapData {
         if (!isAbortError(error)) setOverview({ status: 'error', error });
       },
     );
-    for (const kind of MAP_LAYERS) {
+    for (const kind of wanted) {
       fetchLayer<LayerData[typeof kind]>(kind, null, { signal }).then(
         (data) => setLayers((prev) => ({ ...prev, [kind]: { status: 'ready', data: normalise(data) } })),
         (error) => {
@@ -59,7 +66,7 @@ export function useMapData(): MapData {
     }
     fetchConfig({ signal }).then(setConfig);
     return () => controller.abort();
-  }, [attempt]);
+  }, [attempt, kindsKey]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
 
@@ -81,7 +88,7 @@ export function useMapData(): MapData {
       (data) => mounted.current && setOverview({ status: 'ready', data }),
       () => undefined,
     );
-    const layersDone = kinds.map((kind) =>
+    const layersDone = kinds.filter((kind) => kindsRef.current.includes(kind)).map((kind) =>
       fetchLayer<LayerData[typeof kind]>(kind, null).then(
         (data) => mounted.current && setLayers((prev) => ({ ...prev, [kind]: { status: 'ready', data: normalise(data) } })),
         () => undefined,
@@ -104,7 +111,7 @@ export function loadedLayers(layers: LayerStates): Partial<LayerData> {
   const loaded: Partial<LayerData> = {};
   for (const kind of MAP_LAYERS) {
     const state = layers[kind];
-    if (state.status === 'ready') (loaded as Record<MapLayer, unknown>)[kind] = state.data;
+    if (state?.status === 'ready') (loaded as Record<MapLayer, unknown>)[kind] = state.data;
   }
   return loaded;
 }

@@ -83,11 +83,11 @@ export const FIELDS: Readonly<Record<string, Readonly<Record<string, FieldAccess
   Camera: {
     ...open('id', 'districtId', 'wardId', 'residentialGroupId', 'label', 'location', 'bearing', 'fieldOfView', 'rangeMeters', 'type',
       'mountHeightMeters', 'ownerKind', 'rentalHouseId', 'networkOperator', 'status', 'policeAccess', 'installedOn', 'registeredAt',
-      'decommissionedAt', 'viewSector', 'longitude', 'latitude', 'ward'),
+      'decommissionedAt', 'viewSector', 'updatedAt', 'longitude', 'latitude', 'ward'),
     ...personal('ownerName', 'ownerPhone'),
   },
   RentalHouse: {
-    ...open('id', 'districtId', 'wardId', 'residentialGroupId', 'address', 'rooms', 'location', 'registeredAt', 'longitude', 'latitude',
+    ...open('id', 'districtId', 'wardId', 'residentialGroupId', 'address', 'rooms', 'location', 'createdAt', 'updatedAt', 'longitude', 'latitude',
       'hasActiveCamera', 'nearestActiveCameraMeters', 'cameras', 'ward'),
     ...personal('ownerName', 'ownerPhone'),
   },

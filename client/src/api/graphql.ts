@@ -1,7 +1,10 @@
 /**
- * A tiny fetch-based GraphQL client: POST /graphql with a JSON body.
+ * A tiny fetch-based GraphQL client: POST /graphql with a JSON body; the session cookie goes with it
+ * (same origin, HttpOnly: the client never sees the token).
  * A GraphQL error is thrown as a GraphQLClientError carrying the first error's `extensions.code`
  * (and `extensions.field` when the server names one), so the UI can translate it.
+ * Any answer that says UNAUTHENTICATED (the session expired or ended) is also reported to the
+ * `onUnauthenticated` listeners, which send the user back to the login screen.
  */
 
 export interface GraphQLErrorItem {
@@ -13,14 +16,42 @@ export class GraphQLClientError extends Error {
   readonly code: string;
   readonly field?: string;
   readonly status?: number;
+  /** TOO_MANY_REQUESTS: seconds until the server accepts the request again */
+  readonly retryAfterSeconds?: number;
 
-  constructor(message: string, code: string, options: { field?: string; status?: number; cause?: unknown } = {}) {
+  constructor(
+    message: string,
+    code: string,
+    options: { field?: string; status?: number; retryAfterSeconds?: number; cause?: unknown } = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'GraphQLClientError';
     this.code = code;
     this.field = options.field;
     this.status = options.status;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
+}
+
+/** The code every request without a valid session gets. */
+export const UNAUTHENTICATED = 'UNAUTHENTICATED';
+
+type UnauthenticatedListener = () => void;
+const unauthenticatedListeners = new Set<UnauthenticatedListener>();
+/** Bumped at every login and logout: an answer to a request of an earlier session reports nothing. */
+let sessionEpoch = 0;
+
+/** Calls `listener` whenever an answer says UNAUTHENTICATED; returns the unsubscribe function. */
+export function onUnauthenticated(listener: UnauthenticatedListener): () => void {
+  unauthenticatedListeners.add(listener);
+  return () => {
+    unauthenticatedListeners.delete(listener);
+  };
+}
+
+/** A new session begins (or ends): late answers to the old one's requests no longer count. */
+export function startSessionEpoch(): void {
+  sessionEpoch += 1;
 }
 
 /** Codes the client itself produces when no GraphQL error came back. */
@@ -35,6 +66,11 @@ export interface RequestOptions {
   endpoint?: string;
   signal?: AbortSignal;
   fetch?: typeof fetch;
+  /**
+   * Report an UNAUTHENTICATED answer to the onUnauthenticated listeners (default true). The login
+   * mutation turns it off: there UNAUTHENTICATED means a wrong password, not an ended session.
+   */
+  reportUnauthenticated?: boolean;
 }
 
 export async function graphqlRequest<TData, TVariables extends Record<string, unknown> = Record<string, unknown>>(
@@ -43,12 +79,14 @@ export async function graphqlRequest<TData, TVariables extends Record<string, un
   options: RequestOptions = {},
 ): Promise<TData> {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const epoch = sessionEpoch;
   let response: Response;
   try {
     response = await doFetch(options.endpoint ?? '/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
       body: JSON.stringify(variables === undefined ? { query } : { query, variables }),
+      credentials: 'same-origin',
       signal: options.signal,
     });
   } catch (cause) {
@@ -64,11 +102,18 @@ export async function graphqlRequest<TData, TVariables extends Record<string, un
     body = undefined;
   }
 
-  const first = body?.errors?.[0];
+  const errors = Array.isArray(body?.errors) ? body.errors : [];
+  const unauthenticated = errors.some((e) => e?.extensions?.code === UNAUTHENTICATED);
+  if (unauthenticated && options.reportUnauthenticated !== false && epoch === sessionEpoch && !options.signal?.aborted) {
+    for (const listener of [...unauthenticatedListeners]) listener();
+  }
+  const first = errors[0];
   if (first) {
+    const retry = first.extensions?.retryAfterSeconds;
     throw new GraphQLClientError(first.message || 'GraphQL error', first.extensions?.code ?? CLIENT_ERROR_CODES.unknown, {
       field: first.extensions?.field,
       status: response.status,
+      retryAfterSeconds: typeof retry === 'number' && Number.isFinite(retry) ? retry : undefined,
     });
   }
   if (!response.ok) {

@@ -7,6 +7,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorCode, isAbortError } from '../api/graphql';
 import { fetchCamera, fetchGroupCoverage, fetchRentalHouse, fetchWardCoverage, unregisteredHousesCsvUrl } from '../api/queries';
+import { personalValue, type Access } from '../auth/access';
 import {
   compassPoint,
   formatArea,
@@ -34,6 +35,8 @@ import { Badge } from './Symbols';
 interface Props {
   selection: Selection | null;
   language: Language;
+  /** what the user's role may see and use */
+  access: Access;
   index: FeatureIndex;
   wards: Ward[];
   data: PartialLayerData;
@@ -61,7 +64,7 @@ export function DetailsPanel(props: Props) {
     >
       {selection == null ? (
         <p className="ww-details-empty" data-testid="details-empty">
-          {t('details.emptyHint')}
+          {t(props.access.rentalHouses ? 'details.emptyHint' : 'details.emptyHintNoHouses')}
         </p>
       ) : (
         <>
@@ -127,6 +130,34 @@ function Field({ name, label, children }: { name: string; label: string; childre
   );
 }
 
+/**
+ * An owner's name or phone: the value; "hidden" when the server withheld it from this role;
+ * "not recorded" when there is none.
+ */
+function PersonalField({ name, label, value, access, children }: { name: string; label: string; value: string | null; access: Access; children?: (value: string) => ReactNode }) {
+  const { t } = useTranslation();
+  const shown = personalValue(value, access.personalData);
+  if (shown.state === 'hidden') {
+    return (
+      <div className="ww-dl-row" data-field={name} data-hidden="true">
+        <dt>{label}</dt>
+        <dd className="is-withheld" title={t('details.personalHidden')}>
+          <svg className="ww-lock" viewBox="0 0 12 12" width="11" height="11" aria-hidden="true">
+            <rect x="2" y="5.2" width="8" height="5.8" rx="1.2" fill="currentColor" />
+            <path d="M4 5.4V3.9a2 2 0 0 1 4 0v1.5" fill="none" stroke="currentColor" strokeWidth="1.4" />
+          </svg>
+          {t('details.personalHidden')}
+        </dd>
+      </div>
+    );
+  }
+  return (
+    <Field name={name} label={label}>
+      {shown.state === 'value' ? (children ? children(shown.value) : shown.value) : null}
+    </Field>
+  );
+}
+
 function LinkButton({ onClick, children, testId }: { onClick: () => void; children: ReactNode; testId?: string }) {
   return (
     <button type="button" className="ww-link" onClick={onClick} data-testid={testId}>
@@ -171,7 +202,7 @@ function ZoomButton({ onClick }: { onClick: () => void }) {
   );
 }
 
-function CameraDetails({ id, language, index, revision, onSelect, onZoom }: Props & { id: number }) {
+function CameraDetails({ id, language, index, revision, access, onSelect, onZoom }: Props & { id: number }) {
   const { t } = useTranslation();
   const [state, retry] = useRecord(fetchCamera, id, revision);
   const groupId = state.status === 'ready' ? state.data.residentialGroupId : null;
@@ -222,15 +253,19 @@ function CameraDetails({ id, language, index, revision, onSelect, onZoom }: Prop
           </Field>
         )}
         <Field name="ownerKind" label={t('details.field.ownerKind')}>{t(`enum.OwnerKind.${c.ownerKind}`)}</Field>
-        <Field name="ownerName" label={t('details.field.ownerName')}>{c.ownerName}</Field>
-        <Field name="ownerPhone" label={t('details.field.ownerPhone')}>
-          {c.ownerPhone && <Phone value={c.ownerPhone} />}
-        </Field>
+        <PersonalField name="ownerName" label={t('details.field.ownerName')} value={c.ownerName} access={access} />
+        <PersonalField name="ownerPhone" label={t('details.field.ownerPhone')} value={c.ownerPhone} access={access}>
+          {(phone) => <Phone value={phone} />}
+        </PersonalField>
         {c.rentalHouseId != null && (
           <Field name="rentalHouse" label={t('details.field.rentalHouse')}>
-            <LinkButton onClick={() => onSelect({ kind: 'rentalHouse', id: c.rentalHouseId! })}>
-              {house?.properties.address ?? t('details.rentalHouseLink', { id: c.rentalHouseId })}
-            </LinkButton>
+            {access.rentalHouseDetails ? (
+              <LinkButton onClick={() => onSelect({ kind: 'rentalHouse', id: c.rentalHouseId! })}>
+                {house?.properties.address ?? t('details.rentalHouseLink', { id: c.rentalHouseId })}
+              </LinkButton>
+            ) : (
+              (house?.properties.address ?? t('details.rentalHouseLink', { id: c.rentalHouseId }))
+            )}
           </Field>
         )}
         <Field name="networkOperator" label={t('details.field.networkOperator')}>{t(`enum.NetworkOperator.${c.networkOperator}`)}</Field>
@@ -254,7 +289,7 @@ function CameraDetails({ id, language, index, revision, onSelect, onZoom }: Prop
   );
 }
 
-function RentalHouseDetails({ id, index, onSelect, onZoom }: Props & { id: number }) {
+function RentalHouseDetails({ id, index, access, onSelect, onZoom }: Props & { id: number }) {
   const { t } = useTranslation();
   const [state, retry] = useRecord(fetchRentalHouse, id);
   const feature = index.houses.get(id);
@@ -280,10 +315,10 @@ function RentalHouseDetails({ id, index, onSelect, onZoom }: Props & { id: numbe
         }
       />
       <dl className="ww-dl">
-        <Field name="ownerName" label={t('details.field.ownerName')}>{h.ownerName}</Field>
-        <Field name="ownerPhone" label={t('details.field.ownerPhone')}>
-          {h.ownerPhone && <Phone value={h.ownerPhone} />}
-        </Field>
+        <PersonalField name="ownerName" label={t('details.field.ownerName')} value={h.ownerName} access={access} />
+        <PersonalField name="ownerPhone" label={t('details.field.ownerPhone')} value={h.ownerPhone} access={access}>
+          {(phone) => <Phone value={phone} />}
+        </PersonalField>
         <Field name="rooms" label={t('details.field.rooms')}>{t('units.rooms', { count: h.rooms })}</Field>
         <Field name="ward" label={t('details.field.ward')}>
           <LinkButton onClick={() => onSelect({ kind: 'ward', id: h.wardId })}>{h.ward?.name}</LinkButton>
@@ -384,7 +419,7 @@ function GroupDetails({ id, language, index, wards, activeByGroup, camerasByGrou
   );
 }
 
-function WardDetails({ id, language, index, wards, data, density, revision, onZoom }: Props & { id: number }) {
+function WardDetails({ id, language, index, wards, data, density, revision, access, onZoom }: Props & { id: number }) {
   const { t } = useTranslation();
   const coverage = useRemote(`ward-${id}`, revision, (o) => fetchWardCoverage(id, o)).data;
   const ward = wards.find((w) => w.id === id) ?? null;
@@ -427,18 +462,22 @@ function WardDetails({ id, language, index, wards, data, density, revision, onZo
         <Field name="cameraCount" label={t('details.field.cameraCount')}>{cameraCount == null ? null : formatNumber(cameraCount, language)}</Field>
         <Field name="density" label={t('details.field.density')}>{d == null ? null : t('units.perKm2', { value: formatDensity(d, language) })}</Field>
         <Field name="rentalHouseCount" label={t('details.field.rentalHouseCount')}>{houses == null ? null : formatNumber(houses, language)}</Field>
-        <Field name="housesWithoutCamera" label={t('details.field.housesWithoutCamera')}>{share(summary.housesWithoutCamera, summary.rentalHouses)}</Field>
+        {access.rentalHouses && (
+          <Field name="housesWithoutCamera" label={t('details.field.housesWithoutCamera')}>{share(summary.housesWithoutCamera, summary.rentalHouses)}</Field>
+        )}
         <Field name="residentialGroupCount" label={t('details.field.residentialGroupCount')}>{groups == null ? null : formatNumber(groups, language)}</Field>
         <Field name="uncoveredGroups" label={t('details.field.uncoveredGroups')}>
           {coverage ? share(coverage.residentialGroupsWithoutCamera, coverage.residentialGroupCount) : share(summary.uncoveredGroups, summary.groups)}
         </Field>
       </dl>
-      <p className="ww-download">
-        <a href={unregisteredHousesCsvUrl(id)} download data-testid="ward-csv" className="ww-button ww-button-secondary">
-          {t('details.csv')}
-        </a>
-        <span className="ww-muted">{t('details.csvHint')}</span>
-      </p>
+      {access.unregisteredCsv && (
+        <p className="ww-download">
+          <a href={unregisteredHousesCsvUrl(id)} download data-testid="ward-csv" className="ww-button ww-button-secondary">
+            {t('details.csv')}
+          </a>
+          <span className="ww-muted">{t('details.csvHint')}</span>
+        </p>
+      )}
       <div className="ww-details-actions">
         {ward ? <ZoomButton onClick={() => onZoom({ bbox: ward.bbox })} /> : feature && <ZoomButton onClick={() => zoomToFeature(feature.geometry, onZoom)} />}
       </div>

@@ -1,36 +1,44 @@
 import { useTranslation } from 'react-i18next';
 import { formatPercent, type Language } from '../format';
+import type { CurrentUser } from '../types';
+import { Brand } from './Brand';
 import { LanguageSwitch } from './LanguageSwitch';
+import { UserMenu } from './UserMenu';
 
 interface Props {
   districtName: string | null;
   loading: boolean;
   language: Language;
-  /** the district's coverage by active cameras, once known */
+  /** the coverage by active cameras of what the user sees (the district, or their ward), once known */
   coveredPercent: number | null;
+  user: CurrentUser;
+  /** the user's own ward's name (a ward chair, a ward's police): the coverage is that ward's */
+  homeWardName: string | null;
+  onLogout: () => void;
+  loggingOut: boolean;
+  logoutError: string | null;
 }
 
-export function Header({ districtName, loading, language, coveredPercent }: Props) {
+export function Header({ districtName, loading, language, coveredPercent, user, homeWardName, onLogout, loggingOut, logoutError }: Props) {
   const { t } = useTranslation();
+  const bound = user.wardId != null;
   return (
     <header className="ww-header" data-testid="header">
-      <div className="ww-brand">
-        <svg className="ww-logo" viewBox="0 0 24 24" width="26" height="26" aria-hidden="true">
-          <circle cx="12" cy="12" r="11" fill="#0b7285" />
-          <path d="M12 12 L21 7.5 A10 10 0 0 1 21 16.5 Z" fill="#99e9f2" opacity="0.9" />
-          <circle cx="12" cy="12" r="3.2" fill="#ffffff" />
-        </svg>
-        <span className="ww-product" data-testid="product-name">{t('app.name')}</span>
-        <span className="ww-tagline">{t('app.tagline')}</span>
-      </div>
+      <Brand />
       <div className="ww-district-name" data-testid="district-name">
         {districtName ?? (loading ? t('app.districtLoading') : '')}
       </div>
       {coveredPercent != null && (
-        <div className="ww-header-coverage" data-testid="district-coverage" data-value={coveredPercent} title={t('header.coverageTitle')}>
+        <div
+          className="ww-header-coverage"
+          data-testid="district-coverage"
+          data-value={coveredPercent}
+          title={bound && homeWardName ? t('header.coverageTitleWard', { ward: homeWardName }) : t('header.coverageTitle')}
+        >
           {t('header.coverage', { percent: formatPercent(coveredPercent, language) })}
         </div>
       )}
+      <UserMenu user={user} wardName={homeWardName} onLogout={onLogout} loggingOut={loggingOut} logoutError={logoutError} />
       <LanguageSwitch />
     </header>
   );

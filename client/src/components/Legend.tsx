@@ -24,9 +24,11 @@ export type LayerLoadState = { state: 'loading' } | { state: 'ready' } | { state
 
 interface Props {
   language: Language;
+  /** the layers the user's role may read: only these have a row and a switch */
+  kinds: readonly MapLayer[];
   visibility: LayerVisibility;
   onToggle: (kind: MapLayer) => void;
-  loadStates: Record<MapLayer, LayerLoadState>;
+  loadStates: Partial<Record<MapLayer, LayerLoadState>>;
   counts: Record<MapLayer, number | null>;
   cameraStatus: Record<CameraStatus, number> | null;
   houses: { withCamera: number; withoutCamera: number } | null;
@@ -180,8 +182,8 @@ export function Legend(props: Props) {
       <h2 id="ww-legend-title" className="ww-section-title">
         {t('layers.title')}
       </h2>
-      {LEGEND_ORDER.map((kind) => {
-        const load = props.loadStates[kind];
+      {LEGEND_ORDER.filter((kind) => props.kinds.includes(kind)).map((kind) => {
+        const load = props.loadStates[kind] ?? { state: 'loading' };
         const count = props.counts[kind];
         const on = props.visibility[kind];
         const name = t(`layers.${kind}`);

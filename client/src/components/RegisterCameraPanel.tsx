@@ -28,13 +28,15 @@ interface Props {
   language: Language;
   values: CameraFormValues;
   onChange: (values: CameraFormValues) => void;
-  /** whether a [longitude, latitude] lies in the district (null while its boundary is unknown) */
+  /** whether a [longitude, latitude] lies where the user may register (null while that boundary is unknown) */
   isInside: ((longitude: number, latitude: number) => boolean) | null;
+  /** that area: the district, or the user's own ward (a ward chair) */
+  area: 'district' | 'ward';
   onRegistered: (camera: RegisteredCamera) => void;
   onCancel: () => void;
 }
 
-export function RegisterCameraPanel({ language, values, onChange, isInside, onRegistered, onCancel }: Props) {
+export function RegisterCameraPanel({ language, values, onChange, isInside, area, onRegistered, onCancel }: Props) {
   const { t } = useTranslation();
   const range = limitBounds('rangeMeters');
   const [submitted, setSubmitted] = useState(false);
@@ -42,9 +44,10 @@ export function RegisterCameraPanel({ language, values, onChange, isInside, onRe
   const [serverErrors, setServerErrors] = useState<CameraFormErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
 
-  const clientErrors = validateCameraForm(values, isInside ? { isInside } : {});
+  const clientErrors = validateCameraForm(values, isInside ? { isInside, area } : { area });
   // Client errors show once the user tried to submit (the location's as soon as it is placed wrong).
-  const shown: CameraFormErrors = { ...(submitted ? clientErrors : clientErrors.location === 'outside' ? { location: 'outside' } : {}), ...serverErrors };
+  const misplaced = clientErrors.location === 'outside' || clientErrors.location === 'outsideWard';
+  const shown: CameraFormErrors = { ...(submitted ? clientErrors : misplaced ? { location: clientErrors.location } : {}), ...serverErrors };
 
   const change = (next: CameraFormValues, field: CameraFormField) => {
     if (serverErrors[field]) {

@@ -23,6 +23,40 @@ const en: Strings<Catalogue> = {
     wardPicker: 'Choose a ward',
     allWards: 'Whole district ({{count}} wards)',
     summary: 'Overview',
+    yourWard: 'Your ward',
+    yourWardHint: 'Your account sees this ward only.',
+  },
+  auth: {
+    title: 'Sign in',
+    intro: 'Sign in with the account you were given to see the security camera map.',
+    username: 'Username',
+    password: 'Password',
+    submit: 'Sign in',
+    submitting: 'Signing in…',
+    required: 'Enter your username and password.',
+    checking: 'Checking your session…',
+    loggedOut: 'You have signed out.',
+    expired: 'Your session has ended. Please sign in again.',
+    checkFailed: 'Could not check your session: {{reason}}',
+    audited: 'For authorised staff only. Every sign-in and every change is recorded in the audit log.',
+    error: {
+      wrongCredentials: 'Wrong username or password.',
+      tooManyAttempts: 'Too many failed sign-ins. Try again in {{wait}}.',
+      tooManyAttemptsLater: 'Too many failed sign-ins. Try again in a few minutes.',
+      other: 'Could not sign in: {{reason}}',
+    },
+    wait: {
+      seconds_one: '{{count}} second',
+      seconds_other: '{{count}} seconds',
+      minutes_one: '{{count}} minute',
+      minutes_other: '{{count}} minutes',
+      hours_one: '{{count}} hour',
+      hours_other: '{{count}} hours',
+    },
+    account: 'Signed-in account',
+    logout: 'Sign out',
+    loggingOut: 'Signing out…',
+    logoutFailed: 'Not signed out: {{reason}}',
   },
   layers: {
     title: 'Map layers and legend',
@@ -91,6 +125,7 @@ const en: Strings<Catalogue> = {
   header: {
     coverage: 'Coverage {{percent}}',
     coverageTitle: 'Share of the district’s area seen by an active camera',
+    coverageTitleWard: 'Share of the area of {{ward}} seen by an active camera',
   },
   enum: {
     CameraType: {
@@ -123,6 +158,14 @@ const en: Strings<Catalogue> = {
       ON_REQUEST: 'On request',
       LIVE: 'Live feed',
     },
+    Role: {
+      ADMIN: 'Administrator',
+      PLANNER: 'Planner',
+      WARD_CHAIR: 'Ward chair',
+      POLICE: 'Police',
+      JUSTICE: 'Justice',
+      HOME_AFFAIRS: 'Home affairs',
+    },
   },
   compass: {
     N: 'north',
@@ -150,6 +193,8 @@ const en: Strings<Catalogue> = {
     title: 'Details',
     close: 'Close',
     emptyHint: 'Click a camera, a view sector, a rental house, a residential group or a ward name on the map to see its details.',
+    emptyHintNoHouses: 'Click a camera, a view sector, a residential group or a ward name on the map to see its details.',
+    personalHidden: 'hidden — your role does not see personal data',
     loading: 'Loading details…',
     kind: {
       camera: 'Camera',
@@ -255,6 +300,7 @@ const en: Strings<Catalogue> = {
       location: {
         required: 'Click the map to place the camera.',
         outside: 'That is outside the district: place the camera inside one of its wards.',
+        outsideWard: 'That is outside your ward: place the camera inside it.',
         invalid: 'The server did not accept this location.',
       },
       type: {
@@ -297,6 +343,7 @@ const en: Strings<Catalogue> = {
     BAD_USER_INPUT: 'The request was not valid.',
     FORBIDDEN: 'You are not allowed to see this data.',
     UNAUTHENTICATED: 'Please sign in to see this data.',
+    TOO_MANY_REQUESTS: 'Too many requests in a short time; please try again in a few minutes.',
     NETWORK_ERROR: 'Cannot reach the server.',
     HTTP_ERROR: 'The server returned an error.',
     BAD_RESPONSE: 'The server returned invalid data.',

@@ -19,6 +19,40 @@ const vi = {
     wardPicker: 'Chọn phường',
     allWards: 'Toàn quận ({{count}} phường)',
     summary: 'Tổng quan',
+    yourWard: 'Phường của bạn',
+    yourWardHint: 'Tài khoản của bạn chỉ xem được phường này.',
+  },
+  auth: {
+    title: 'Đăng nhập',
+    intro: 'Đăng nhập bằng tài khoản được cấp để xem bản đồ camera an ninh.',
+    username: 'Tên đăng nhập',
+    password: 'Mật khẩu',
+    submit: 'Đăng nhập',
+    submitting: 'Đang đăng nhập…',
+    required: 'Hãy nhập tên đăng nhập và mật khẩu.',
+    checking: 'Đang kiểm tra phiên đăng nhập…',
+    loggedOut: 'Bạn đã đăng xuất.',
+    expired: 'Phiên làm việc đã kết thúc. Hãy đăng nhập lại.',
+    checkFailed: 'Không kiểm tra được phiên đăng nhập: {{reason}}',
+    audited: 'Chỉ dành cho cán bộ được cấp tài khoản. Mọi lần đăng nhập và thay đổi đều được ghi nhật ký.',
+    error: {
+      wrongCredentials: 'Sai tên đăng nhập hoặc mật khẩu.',
+      tooManyAttempts: 'Đăng nhập sai quá nhiều lần. Hãy thử lại sau {{wait}}.',
+      tooManyAttemptsLater: 'Đăng nhập sai quá nhiều lần. Hãy thử lại sau ít phút.',
+      other: 'Không đăng nhập được: {{reason}}',
+    },
+    wait: {
+      seconds_one: '{{count}} giây',
+      seconds_other: '{{count}} giây',
+      minutes_one: '{{count}} phút',
+      minutes_other: '{{count}} phút',
+      hours_one: '{{count}} giờ',
+      hours_other: '{{count}} giờ',
+    },
+    account: 'Tài khoản đang đăng nhập',
+    logout: 'Đăng xuất',
+    loggingOut: 'Đang đăng xuất…',
+    logoutFailed: 'Chưa đăng xuất được: {{reason}}',
   },
   layers: {
     title: 'Lớp bản đồ và chú giải',
@@ -87,6 +121,7 @@ const vi = {
   header: {
     coverage: 'Độ phủ {{percent}}',
     coverageTitle: 'Phần diện tích quận được camera đang hoạt động quan sát',
+    coverageTitleWard: 'Phần diện tích {{ward}} được camera đang hoạt động quan sát',
   },
   enum: {
     CameraType: {
@@ -119,6 +154,14 @@ const vi = {
       ON_REQUEST: 'Khi có yêu cầu',
       LIVE: 'Trực tuyến',
     },
+    Role: {
+      ADMIN: 'Quản trị hệ thống',
+      PLANNER: 'Cán bộ quy hoạch',
+      WARD_CHAIR: 'Chủ tịch UBND phường',
+      POLICE: 'Công an',
+      JUSTICE: 'Tư pháp',
+      HOME_AFFAIRS: 'Nội vụ',
+    },
   },
   compass: {
     N: 'Bắc',
@@ -146,6 +189,8 @@ const vi = {
     title: 'Chi tiết',
     close: 'Đóng',
     emptyHint: 'Nhấp vào camera, vùng quan sát, nhà trọ, tổ dân phố hoặc tên phường trên bản đồ để xem chi tiết.',
+    emptyHintNoHouses: 'Nhấp vào camera, vùng quan sát, tổ dân phố hoặc tên phường trên bản đồ để xem chi tiết.',
+    personalHidden: 'ẩn — vai trò của bạn không xem dữ liệu cá nhân',
     loading: 'Đang tải chi tiết…',
     kind: {
       camera: 'Camera',
@@ -251,6 +296,7 @@ const vi = {
       location: {
         required: 'Hãy nhấp vào bản đồ để đặt camera.',
         outside: 'Vị trí nằm ngoài quận: hãy đặt camera trong một phường của quận.',
+        outsideWard: 'Vị trí nằm ngoài phường của bạn: hãy đặt camera trong phường.',
         invalid: 'Máy chủ không chấp nhận vị trí này.',
       },
       type: {
@@ -293,6 +339,7 @@ const vi = {
     BAD_USER_INPUT: 'Yêu cầu không hợp lệ.',
     FORBIDDEN: 'Bạn không có quyền xem dữ liệu này.',
     UNAUTHENTICATED: 'Bạn cần đăng nhập để xem dữ liệu này.',
+    TOO_MANY_REQUESTS: 'Quá nhiều yêu cầu trong thời gian ngắn; hãy thử lại sau ít phút.',
     NETWORK_ERROR: 'Không kết nối được tới máy chủ.',
     HTTP_ERROR: 'Máy chủ trả về lỗi.',
     BAD_RESPONSE: 'Máy chủ trả về dữ liệu không hợp lệ.',

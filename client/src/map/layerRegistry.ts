@@ -19,6 +19,13 @@ export const DEFAULT_VISIBILITY: LayerVisibility = {
   CAMERAS: true,
 };
 
+/** What is on at start for a user who may read `kinds`: the defaults, and nothing they may not read. */
+export function initialVisibility(kinds: readonly MapLayer[]): LayerVisibility {
+  const visibility = { ...DEFAULT_VISIBILITY };
+  for (const kind of MAP_LAYERS) if (!kinds.includes(kind)) visibility[kind] = false;
+  return visibility;
+}
+
 export function toggleLayer(visibility: LayerVisibility, kind: MapLayer, on?: boolean): LayerVisibility {
   return { ...visibility, [kind]: on ?? !visibility[kind] };
 }

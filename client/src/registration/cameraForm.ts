@@ -24,7 +24,7 @@ export const CAMERA_FORM_FIELDS = ['location', 'type', 'ownerKind', 'bearing', '
 export type CameraFormField = (typeof CAMERA_FORM_FIELDS)[number];
 
 /** Why a field is refused; the UI translates `register.error.<field>.<code>` (or the generic one). */
-export type FieldErrorCode = 'required' | 'notANumber' | 'outOfRange' | 'tooLong' | 'outside' | 'invalid';
+export type FieldErrorCode = 'required' | 'notANumber' | 'outOfRange' | 'tooLong' | 'outside' | 'outsideWard' | 'invalid';
 export type CameraFormErrors = Partial<Record<CameraFormField, FieldErrorCode>>;
 
 export const LABEL_MAX_LENGTH = 100;
@@ -109,18 +109,20 @@ function checkNumber(text: string, ok: (n: number) => boolean): FieldErrorCode |
 
 /**
  * Everything wrong with the form, by field; an empty object when it can be sent. Same limits as the
- * server; `isInside(longitude, latitude)`, when given, says whether a location is in the district.
+ * server; `isInside(longitude, latitude)`, when given, says whether a location is in the area the
+ * user may register in: the district ('outside' when not), or their own ward for a ward chair
+ * (`area: 'ward'`, 'outsideWard' when not).
  */
 export function validateCameraForm(
   values: CameraFormValues,
-  options: { isInside?: (longitude: number, latitude: number) => boolean } = {},
+  options: { isInside?: (longitude: number, latitude: number) => boolean; area?: 'district' | 'ward' } = {},
 ): CameraFormErrors {
   const errors: CameraFormErrors = {};
   const L = CAMERA_LIMITS;
   if (!values.location || !Number.isFinite(values.location.latitude) || !Number.isFinite(values.location.longitude)) {
     errors.location = 'required';
   } else if (options.isInside && !options.isInside(values.location.longitude, values.location.latitude)) {
-    errors.location = 'outside';
+    errors.location = options.area === 'ward' ? 'outsideWard' : 'outside';
   }
   if (!(CAMERA_TYPES as readonly string[]).includes(values.type)) errors.type = 'required';
   if (!(OWNER_KINDS as readonly string[]).includes(values.ownerKind)) errors.ownerKind = 'required';
@@ -151,14 +153,19 @@ export function toRegisterInput(values: CameraFormValues): RegisterCameraInput |
 
 /**
  * Where a refused registration's error belongs: BAD_USER_INPUT naming a form field goes under that
- * field (a location "outside" the district says so), anything else above the buttons as its code.
+ * field (a location "outside" the district says so); FORBIDDEN naming the location too (outside the
+ * user's ward or district); anything else above the buttons as its code.
  */
 export function serverError(
   code: string,
   field: string | undefined | null,
   message = '',
 ): { field: CameraFormField; code: FieldErrorCode } | { field: null; code: string } {
-  const name = code === 'BAD_USER_INPUT' ? formFieldOf(field) : null;
+  const named = formFieldOf(field);
+  if (code === 'FORBIDDEN' && named === 'location') {
+    return { field: 'location', code: /ward/i.test(message) ? 'outsideWard' : 'outside' };
+  }
+  const name = code === 'BAD_USER_INPUT' ? named : null;
   if (name == null) return { field: null, code };
   return { field: name, code: name === 'location' && /outside/i.test(message) ? 'outside' : 'invalid' };
 }

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context';
 import { User } from '../entities';
-import { UnauthenticatedError } from '../errors';
+import { BadUserInputError, UnauthenticatedError } from '../errors';
 import { LoginInput, LoginResult } from './types/user.input';
 
 export const SESSION_COOKIE = 'ww_session';
@@ -17,6 +17,9 @@ export class AuthResolver {
     description: 'Logs in: sets an HttpOnly session cookie. Wrong credentials: UNAUTHENTICATED; too many failures: TOO_MANY_REQUESTS.',
   })
   async login(@Arg('input', () => LoginInput) input: LoginInput, @Ctx() ctx: Context): Promise<LoginResult> {
+    // Login works on connections of its own: alongside an open transaction of this request it would
+    // wait for it (the embedded database runs one transaction at a time).
+    if (ctx.db.isOpen) throw new BadUserInputError('login', 'must be the only operation of its request');
     const { token, expiresAt, viewer } = await ctx.auth.login(input.username, input.password, ctx.req.ip ?? 'unknown');
     ctx.res.cookie(SESSION_COOKIE, token, {
       httpOnly: true,
@@ -34,6 +37,6 @@ export class AuthResolver {
   @Mutation(() => Boolean, { description: 'Ends the session and clears its cookie.' })
   async logout(@Ctx() ctx: Context): Promise<boolean> {
     ctx.res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', secure: ctx.config.secureCookies, path: '/' });
-    return ctx.auth.logout(ctx.req.sessionToken);
+    return ctx.auth.logout(ctx.db, ctx.req.sessionToken);
   }
 }

@@ -17,7 +17,7 @@ export class UserResolver {
     return ctx.services.user.create(input);
   }
 
-  @Mutation(() => User, { description: 'Changes a user; a new password or disabling ends nothing already open until it expires, except that a disabled user’s sessions stop at once.' })
+  @Mutation(() => User, { description: "Changes a user (ADMIN). A disabled user's sessions stop at once." })
   updateUser(@Arg('id', () => Int) id: number, @Arg('input', () => UpdateUserInput) input: UpdateUserInput, @Ctx() ctx: Context): Promise<User> {
     return ctx.services.user.update(id, input);
   }

@@ -88,10 +88,13 @@ export class AuthService {
     }
   }
 
-  /** Ends a session (audited as LOGOUT); false if there was none. */
-  async logout(token: string | undefined): Promise<boolean> {
+  /**
+   * Ends a session (audited as LOGOUT) inside the request's own transaction (a second connection
+   * would wait for it on the embedded database); false if there was none.
+   */
+  async logout(db: ScopedDb, token: string | undefined): Promise<boolean> {
     if (!token) return false;
-    const [row] = await this.ds.query(`SELECT ww_auth_session_end($1) AS ended`, [hashToken(token)]);
+    const [row] = await db.query(`SELECT ww_auth_session_end($1) AS ended`, [hashToken(token)]);
     return row.ended === true;
   }
 

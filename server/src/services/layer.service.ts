@@ -29,7 +29,7 @@ const LAYER_SQL: Record<LayerKind, string> = {
     FROM camera c WHERE c.district_id = $1 AND ($2::int IS NULL OR c.ward_id = $2) AND c.status <> 'decommissioned'`,
   view_sectors: `
     SELECT c.id, c.view_sector AS geom, json_build_object(
-      'id', c.id, 'type', upper(c.camera_type), 'status', upper(c.status)) AS props
+      'id', c.id, 'type', upper(c.camera_type), 'status', upper(c.status), 'wardId', c.ward_id) AS props
     FROM camera c WHERE c.district_id = $1 AND ($2::int IS NULL OR c.ward_id = $2) AND c.status <> 'decommissioned'`,
   rental_houses: `
     SELECT h.id, h.location AS geom, json_build_object(

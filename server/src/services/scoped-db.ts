@@ -42,6 +42,11 @@ export class ScopedDb {
     return { districtId: this.viewer.districtId, wardId: this.viewer.wardId };
   }
 
+  /** Whether the request's transaction has been opened. */
+  get isOpen(): boolean {
+    return this.started !== undefined && !this.done;
+  }
+
   /** The request's EntityManager, bound to its transaction. */
   manager(): Promise<EntityManager> {
     if (!this.viewer) return Promise.reject(new UnauthenticatedError());

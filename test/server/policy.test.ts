@@ -1,0 +1,357 @@
+import { readFileSync } from 'node:fs';
+import {
+  buildSchema,
+  getNamedType,
+  isLeafType,
+  isNonNullType,
+  isObjectType,
+  type GraphQLField,
+  type GraphQLObjectType,
+  type GraphQLType,
+} from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Role } from '../../server/src/entities/enums';
+import { FIELDS, LAYERS, OPERATIONS, PERSONAL_DATA_ROLES, allows } from '../../server/src/policy';
+import { DEMO_PASSWORD, startTestApp, type GraphQLResponse, type TestApp } from '../support/server';
+
+/**
+ * The authorisation matrix, built from the schema: every query and mutation run as every role, and
+ * every field of every object type selected. A field without a policy, an operation without a
+ * sample, a refusal where the policy allows (or the reverse), another ward's row in a ward user's
+ * answer, or personal data shown to a role that may not see it: each fails this file.
+ */
+const schema = buildSchema(readFileSync('server/schema.graphql', 'utf8'));
+const ROOTS = ['Query', 'Mutation'] as const;
+
+interface Actor {
+  username: string | null;
+  role?: Role;
+  /** The ward the user is bound to (null: whole district). */
+  wardId: number | null;
+}
+
+/** Every role, a ward chair of the sample ward and of another, ward police, and nobody. */
+const ACTORS: Actor[] = [
+  { username: null, wardId: null },
+  { username: 'admin', role: Role.ADMIN, wardId: null },
+  { username: 'planner', role: Role.PLANNER, wardId: null },
+  { username: 'chair.p02', role: Role.WARD_CHAIR, wardId: 2 },
+  { username: 'chair.p01', role: Role.WARD_CHAIR, wardId: 1 },
+  { username: 'police', role: Role.POLICE, wardId: null },
+  { username: 'police.p01', role: Role.POLICE, wardId: 1 },
+  { username: 'justice', role: Role.JUSTICE, wardId: null },
+  { username: 'homeaffairs', role: Role.HOME_AFFAIRS, wardId: null },
+];
+
+/** Ids in ward 2 (the sample ward) and a point inside it, read from the database. */
+interface Fixture {
+  cameraId: number;
+  houseId: number;
+  groupId: number;
+  userId: number;
+  lon: number;
+  lat: number;
+}
+
+/** Arguments of each operation (the test fails for an operation without one). */
+function samples(f: Fixture, actor: Actor, n: number): Record<string, { args?: string; vars?: Record<string, unknown> }> {
+  const point = { type: 'Point', coordinates: [f.lon, f.lat] };
+  const tag = `${actor.username ?? 'anon'}-${n}`.replace(/[^a-z0-9]/g, '');
+  return {
+    'Query.me': {},
+    'Query.district': {},
+    'Query.wards': {},
+    'Query.ward': { args: '(id: 2)' },
+    'Query.residentialGroups': { args: '(wardId: 2)' },
+    'Query.residentialGroup': { args: `(id: ${f.groupId})` },
+    'Query.camera': { args: `(id: ${f.cameraId})` },
+    'Query.cameras': { args: '(first: 5)' },
+    'Query.rentalHouse': { args: `(id: ${f.houseId})` },
+    'Query.rentalHouses': { args: '(first: 5)' },
+    'Query.layer': { args: '(kind: CAMERAS)' },
+    'Query.coverageGaps': {},
+    'Query.uncoveredResidentialGroups': {},
+    'Query.unregisteredRentalHouses': { args: '(wardId: 2, first: 5)' },
+    'Query.auditLog': { args: '(first: 5)' },
+    'Query.users': {},
+    'Mutation.login': { args: '(input: $input)', vars: { input: { type: 'LoginInput!', value: { username: 'planner', password: DEMO_PASSWORD } } } },
+    'Mutation.logout': {},
+    'Mutation.registerCamera': {
+      args: '(input: $input)',
+      vars: { input: { type: 'RegisterCameraInput!', value: { location: point, type: 'DOME', ownerKind: 'HOUSEHOLD', ownerName: `Matrix ${tag}` } } },
+    },
+    'Mutation.updateCamera': { args: `(id: ${f.cameraId}, input: $input)`, vars: { input: { type: 'UpdateCameraInput!', value: { label: `matrix ${tag}` } } } },
+    'Mutation.decommissionCamera': { args: '(id: $id)', vars: { id: { type: 'Int!', value: -1 } } }, // filled in per run: a fresh camera
+    'Mutation.registerRentalHouse': {
+      args: '(input: $input)',
+      vars: { input: { type: 'RegisterRentalHouseInput!', value: { address: `Matrix ${tag}`, ownerName: 'Matrix Owner', rooms: 2, location: point } } },
+    },
+    'Mutation.updateRentalHouse': { args: `(id: ${f.houseId}, input: $input)`, vars: { input: { type: 'UpdateRentalHouseInput!', value: { rooms: 3 } } } },
+    'Mutation.createUser': {
+      args: '(input: $input)',
+      vars: { input: { type: 'CreateUserInput!', value: { username: `m.${tag}`, displayName: 'Matrix', role: 'PLANNER', password: 'a-long-matrix-password' } } },
+    },
+    'Mutation.updateUser': { args: `(id: ${f.userId}, input: $input)`, vars: { input: { type: 'UpdateUserInput!', value: { displayName: `Matrix ${tag}` } } } },
+  };
+}
+
+/** Selects every field of `type` (objects to `depth` levels; fields with required arguments skipped). */
+function selection(type: GraphQLType, depth: number): string {
+  const named = getNamedType(type);
+  if (isLeafType(named)) return '';
+  if (!isObjectType(named)) return '{ __typename }';
+  const parts = ['__typename'];
+  for (const field of Object.values(named.getFields())) {
+    if (field.args.some((a) => isNonNullType(a.type) && a.defaultValue === undefined)) continue;
+    const inner = getNamedType(field.type);
+    if (isLeafType(inner)) parts.push(field.name);
+    else if (depth > 0) parts.push(`${field.name} ${selection(field.type, depth - 1)}`);
+  }
+  return `{ ${parts.join(' ')} }`;
+}
+
+function operationText(root: 'Query' | 'Mutation', field: GraphQLField<unknown, unknown>, sample: { args?: string; vars?: Record<string, unknown> }): string {
+  const vars = Object.entries(sample.vars ?? {}).map(([k, v]) => `$${k}: ${(v as { type: string }).type}`);
+  const head = `${root === 'Query' ? 'query' : 'mutation'}${vars.length ? `(${vars.join(', ')})` : ''}`;
+  return `${head} { ${field.name}${sample.args ?? ''} ${selection(field.type, 3)} }`;
+}
+
+function variablesOf(sample: { vars?: Record<string, unknown> }): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(sample.vars ?? {}).map(([k, v]) => [k, (v as { value: unknown }).value]));
+}
+
+/** Every object in a response (GraphQL objects and GeoJSON features), depth first. */
+function* walk(value: unknown): Generator<Record<string, unknown>> {
+  if (Array.isArray(value)) for (const v of value) yield* walk(v);
+  else if (value && typeof value === 'object') {
+    yield value as Record<string, unknown>;
+    for (const v of Object.values(value)) yield* walk(v);
+  }
+}
+
+const WARD_TABLE: Record<string, string> = { Camera: 'camera', RentalHouse: 'rental_house', ResidentialGroup: 'residential_group' };
+
+describe('the access policy', () => {
+  it('has an entry for every query and mutation of the schema, and none for operations that do not exist', () => {
+    const inSchema = ROOTS.flatMap((root) => Object.keys((schema.getType(root) as GraphQLObjectType).getFields()).map((f) => `${root}.${f}`));
+    expect(inSchema.filter((k) => !(k in OPERATIONS))).toEqual([]);
+    expect(Object.keys(OPERATIONS).filter((k) => !inSchema.includes(k))).toEqual([]);
+  });
+
+  it('classifies every field of every object type as open or personal, and lists nothing else', () => {
+    const types = Object.values(schema.getTypeMap()).filter(
+      (t): t is GraphQLObjectType => isObjectType(t) && !t.name.startsWith('__') && !ROOTS.includes(t.name as (typeof ROOTS)[number]),
+    );
+    const missing = types.flatMap((t) => Object.keys(t.getFields()).filter((f) => FIELDS[t.name]?.[f] === undefined).map((f) => `${t.name}.${f}`));
+    expect(missing).toEqual([]);
+    const stale = Object.entries(FIELDS).flatMap(([t, fields]) =>
+      Object.keys(fields).filter((f) => !(schema.getType(t) && isObjectType(schema.getType(t)) && f in (schema.getType(t) as GraphQLObjectType).getFields())).map((f) => `${t}.${f}`),
+    );
+    expect(stale).toEqual([]);
+  });
+
+  it('marks the owner names and phone numbers of cameras and rental houses as personal', () => {
+    for (const t of ['Camera', 'RentalHouse']) {
+      expect(FIELDS[t]!.ownerName).toBe('personal');
+      expect(FIELDS[t]!.ownerPhone).toBe('personal');
+    }
+    expect([...PERSONAL_DATA_ROLES].sort()).toEqual([Role.JUSTICE, Role.POLICE, Role.WARD_CHAIR].sort());
+  });
+});
+
+describe('the authorisation matrix: every operation as every role', () => {
+  let app: TestApp;
+  let fixture: Fixture;
+  const cookies = new Map<string, string>();
+  const personalSeen = new Map<string, number>();
+
+  async function login(username: string): Promise<string> {
+    const res = await fetch(`${app.server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'mutation($i: LoginInput!) { login(input: $i) { expiresAt } }', variables: { i: { username, password: DEMO_PASSWORD } } }),
+    });
+    const cookie = res.headers.get('set-cookie')?.split(';')[0];
+    if (!cookie) throw new Error(`login as ${username} failed`);
+    return cookie;
+  }
+
+  async function cookieFor(actor: Actor): Promise<string | undefined> {
+    let cookie = actor.username ? cookies.get(actor.username) : undefined;
+    if (actor.username && !cookie) cookies.set(actor.username, (cookie = await login(actor.username)));
+    return cookie;
+  }
+
+  async function run(actor: Actor, query: string, variables: Record<string, unknown>): Promise<GraphQLResponse> {
+    const cookie = await cookieFor(actor);
+    const res = await fetch(`${app.server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await res.json()) as GraphQLResponse;
+  }
+
+  /** Fails on any object of another ward (for ward users) or any personal value shown to a role that may not see it. */
+  async function assertNoLeak(actor: Actor, key: string, body: GraphQLResponse): Promise<void> {
+    const mayPersonal = actor.role !== undefined && PERSONAL_DATA_ROLES.includes(actor.role);
+    for (const o of walk(body.data)) {
+      for (const k of ['ownerName', 'ownerPhone']) {
+        if (k in o && o[k] != null) {
+          expect(mayPersonal, `${key} shows ${k} to ${actor.username}`).toBe(true);
+          personalSeen.set(actor.username!, (personalSeen.get(actor.username!) ?? 0) + 1);
+        }
+      }
+      if (actor.wardId == null) continue;
+      const typename = o.__typename as string | undefined;
+      if (typename === 'Ward') expect(o.id, `${key} shows ward ${String(o.id)} to ${actor.username}`).toBe(actor.wardId);
+      if (typename && WARD_TABLE[typename] && typeof o.id === 'number') {
+        const [row] = (await app.sql.query(`SELECT ward_id FROM ${WARD_TABLE[typename]} WHERE id = $1`, [o.id])).rows;
+        expect(row?.ward_id, `${key} shows ${typename} ${o.id} of another ward to ${actor.username}`).toBe(actor.wardId);
+      }
+      if (typename === undefined && o.type === 'Feature') {
+        const p = o.properties as Record<string, unknown>;
+        expect(p.wardId ?? p.id, `${key} shows a feature of another ward to ${actor.username}`).toBe(actor.wardId);
+      }
+    }
+  }
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    const [r] = (
+      await app.sql.query(`
+        SELECT (SELECT min(id) FROM camera WHERE ward_id = 2 AND status = 'active') AS "cameraId",
+               (SELECT min(id) FROM rental_house WHERE ward_id = 2) AS "houseId",
+               (SELECT min(id) FROM residential_group WHERE ward_id = 2) AS "groupId",
+               (SELECT id FROM app_user WHERE username = 'homeaffairs') AS "userId",
+               ST_X(p) AS lon, ST_Y(p) AS lat
+          FROM (SELECT ST_PointOnSurface(boundary) AS p FROM residential_group WHERE ward_id = 2 ORDER BY id LIMIT 1) s`)
+    ).rows;
+    fixture = r;
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  for (const root of ROOTS) {
+    const fields = Object.values((schema.getType(root) as GraphQLObjectType).getFields());
+    for (const field of fields) {
+      const key = `${root}.${field.name}`;
+      it(`${key}: allowed and refused as the policy says, leaking no other ward's rows and no personal data`, async () => {
+        let n = 0;
+        for (const actor of ACTORS) {
+          n += 1;
+          const sample = samples(fixture, actor, n)[key];
+          expect(sample, `${key} has no sample arguments in this test`).toBeDefined();
+          const vars = variablesOf(sample!);
+          if (key === 'Mutation.decommissionCamera') {
+            // A camera of its own to retire, registered by the admin in ward 2.
+            const made = await app.gql(`mutation($i: RegisterCameraInput!) { registerCamera(input: $i) { id } }`, {
+              i: { location: { type: 'Point', coordinates: [fixture.lon, fixture.lat] }, type: 'FIXED', ownerKind: 'PUBLIC' },
+            });
+            vars.id = made.data.registerCamera.id;
+          }
+          await cookieFor(actor); // a login writes an audit row of its own: not counted below
+          const before = root === 'Mutation' ? await app.count('audit_log') : 0;
+          const body = await run(actor, operationText(root, field, sample!), vars);
+          const codes = (body.errors ?? []).map((e) => e.extensions?.code);
+          const allowed = allows(OPERATIONS[key], actor.role);
+          if (!allowed) {
+            expect(codes, `${key} as ${actor.username}`).toContain(actor.role ? 'FORBIDDEN' : 'UNAUTHENTICATED');
+            expect(body.data?.[field.name] ?? null).toBeNull();
+            if (root === 'Mutation') expect(await app.count('audit_log'), `${key} refused but wrote`).toBe(before);
+            continue;
+          }
+          expect(codes).not.toContain('UNAUTHENTICATED');
+          expect(codes).not.toContain('INTERNAL_SERVER_ERROR');
+          // A ward user reaching outside their ward (a sample id or point in ward 2) meets NOT_FOUND
+          // or FORBIDDEN for the ward, never data; everyone else gets data.
+          const outside = actor.wardId != null && actor.wardId !== 2;
+          if (!outside && key !== 'Query.me') {
+            expect(body.errors, `${key} as ${actor.username}`).toBeUndefined();
+            expect(body.data?.[field.name]).not.toBeUndefined();
+          }
+          if (outside && body.errors) {
+            expect(codes.every((c) => c === 'NOT_FOUND' || c === 'FORBIDDEN'), `${key} as ${actor.username}: ${JSON.stringify(body.errors)}`).toBe(true);
+          }
+          await assertNoLeak(actor, key, body);
+          if (key === 'Mutation.logout' && actor.username) cookies.delete(actor.username);
+        }
+      });
+    }
+  }
+
+  it('serves each map layer only to the roles allowed the list it draws', async () => {
+    for (const actor of ACTORS) {
+      for (const [kind, access] of Object.entries(LAYERS)) {
+        const body = await run(actor, `{ layer(kind: ${kind.toUpperCase()}) }`, {});
+        const code = body.errors?.[0]?.extensions?.code;
+        if (allows(access, actor.role)) {
+          expect(body.errors, `${kind} as ${actor.username}`).toBeUndefined();
+          await assertNoLeak(actor, `layer ${kind}`, body);
+        } else expect(code, `${kind} as ${actor.username}`).toBe(actor.role ? 'FORBIDDEN' : 'UNAUTHENTICATED');
+      }
+    }
+  });
+
+  it('showed personal data to every role allowed to see it (so the check above can fail)', () => {
+    for (const actor of ACTORS.filter((a) => a.role && PERSONAL_DATA_ROLES.includes(a.role))) {
+      expect(personalSeen.get(actor.username!) ?? 0, `${actor.username} saw no personal data`).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('no existence leak', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ as: 'chair.p01' });
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it("answers a ward chair's request for another ward's camera, house, group and ward exactly like a missing one", async () => {
+    const { rows } = await app.sql.query(`
+      SELECT (SELECT min(id) FROM camera WHERE ward_id = 2) AS camera, (SELECT min(id) FROM rental_house WHERE ward_id = 2) AS house,
+             (SELECT min(id) FROM residential_group WHERE ward_id = 2) AS grp`);
+    const { camera, house, grp } = rows[0];
+    const cases: Array<[string, number]> = [
+      ['camera(id: $id) { id }', camera],
+      ['rentalHouse(id: $id) { id }', house],
+      ['residentialGroup(id: $id) { id }', grp],
+      ['ward(id: $id) { id }', 2],
+    ];
+    for (const [q, id] of cases) {
+      const foreign = await app.gql(`query($id: Int!) { ${q} }`, { id });
+      const missing = await app.gql(`query($id: Int!) { ${q} }`, { id: 999999 });
+      const strip = (r: GraphQLResponse) => JSON.stringify(r).replaceAll(String(id), 'ID').replaceAll('999999', 'ID');
+      expect(foreign.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+      expect(strip(foreign)).toBe(strip(missing));
+    }
+  });
+});
+
+describe('the server-side rule alone (row-level security off)', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ as: 'chair.p02', rowLevelSecurity: false });
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it("keeps a ward chair to their ward even when the database would show everything", async () => {
+    const r = await app.gql(`{ wards { id } cameras(first: 500) { totalCount edges { node { wardId } } } rentalHouses(first: 500) { edges { node { wardId } } }
+      layer(kind: RESIDENTIAL_GROUPS) district { wardCount } }`);
+    expect(r.errors).toBeUndefined();
+    expect(r.data.wards).toEqual([{ id: 2 }]);
+    expect(new Set(r.data.cameras.edges.map((e: any) => e.node.wardId))).toEqual(new Set([2]));
+    expect(r.data.cameras.totalCount).toBe(await app.count('camera', 'ward_id = 2'));
+    expect(new Set(r.data.rentalHouses.edges.map((e: any) => e.node.wardId))).toEqual(new Set([2]));
+    expect(new Set(r.data.layer.features.map((f: any) => f.properties.wardId))).toEqual(new Set([2]));
+    expect(r.data.district.wardCount).toBe(1);
+    const other = await app.sql.query(`SELECT min(id) AS id FROM camera WHERE ward_id = 3`);
+    expect((await app.gql(`{ camera(id: ${other.rows[0].id}) { id } }`)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+});
