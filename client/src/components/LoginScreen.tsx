@@ -85,70 +85,70 @@ export function LoginScreen({ onLogin, reason, checkError, checking = false }: P
             <span className="ww-spinner" aria-hidden="true" /> {t('auth.checking')}
           </div>
         ) : (
-        <form className="ww-login-card" onSubmit={submit} noValidate aria-labelledby="ww-login-title" aria-busy={busy}>
-          <h1 id="ww-login-title" className="ww-login-title">
-            {t('auth.title')}
-          </h1>
-          <p className="ww-login-intro">{t('auth.intro')}</p>
-          {notice && !message && (
-            <p className="ww-login-notice" role="status" data-testid="login-notice" data-reason={reason ?? ''}>
-              {notice}
-            </p>
-          )}
-          {checkError && !message && (
-            <p className="ww-login-notice is-warning" role="status" data-testid="login-check-error">
-              {t('auth.checkFailed', { reason: t(`errors.${checkError}`, { defaultValue: t('errors.UNKNOWN_ERROR') }) })}
-            </p>
-          )}
-          <div className="ww-form-row">
-            <label className="ww-form-label" htmlFor="ww-login-username">
-              {t('auth.username')}
-            </label>
-            <input
-              id="ww-login-username"
-              ref={usernameRef}
-              className="ww-input ww-login-input"
-              data-testid="login-username"
-              name="username"
-              type="text"
-              autoComplete="username"
-              autoCapitalize="none"
-              autoCorrect="off"
-              spellCheck={false}
-              value={username}
-              aria-invalid={problem?.kind === 'required' && !username.trim() ? true : undefined}
-              onChange={(e) => setUsername(e.target.value)}
-            />
-          </div>
-          <div className="ww-form-row">
-            <label className="ww-form-label" htmlFor="ww-login-password">
-              {t('auth.password')}
-            </label>
-            <input
-              id="ww-login-password"
-              ref={passwordRef}
-              className="ww-input ww-login-input"
-              data-testid="login-password"
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              value={password}
-              aria-invalid={problem?.kind === 'wrongCredentials' || (problem?.kind === 'required' && !password) ? true : undefined}
-              aria-describedby={message ? 'ww-login-error' : undefined}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          </div>
-          {message && (
-            <div className="ww-error ww-login-error" role="alert" id="ww-login-error" data-testid="login-error" data-kind={problem!.kind}>
-              {message}
+          <form className="ww-login-card" onSubmit={submit} noValidate aria-labelledby="ww-login-title" aria-busy={busy}>
+            <h1 id="ww-login-title" className="ww-login-title">
+              {t('auth.title')}
+            </h1>
+            <p className="ww-login-intro">{t('auth.intro')}</p>
+            {notice && !message && (
+              <p className="ww-login-notice" role="status" data-testid="login-notice" data-reason={reason ?? ''}>
+                {notice}
+              </p>
+            )}
+            {checkError && !message && (
+              <p className="ww-login-notice is-warning" role="status" data-testid="login-check-error">
+                {t('auth.checkFailed', { reason: t(`errors.${checkError}`, { defaultValue: t('errors.UNKNOWN_ERROR') }) })}
+              </p>
+            )}
+            <div className="ww-form-row">
+              <label className="ww-form-label" htmlFor="ww-login-username">
+                {t('auth.username')}
+              </label>
+              <input
+                id="ww-login-username"
+                ref={usernameRef}
+                className="ww-input ww-login-input"
+                data-testid="login-username"
+                name="username"
+                type="text"
+                autoComplete="username"
+                autoCapitalize="none"
+                autoCorrect="off"
+                spellCheck={false}
+                value={username}
+                aria-invalid={problem?.kind === 'required' && !username.trim() ? true : undefined}
+                onChange={(e) => setUsername(e.target.value)}
+              />
             </div>
-          )}
-          <button type="submit" className="ww-button ww-login-submit" data-testid="login-submit" disabled={busy} aria-busy={busy}>
-            {busy && <span className="ww-spinner ww-spinner-light" aria-hidden="true" />}
-            {busy ? t('auth.submitting') : t('auth.submit')}
-          </button>
-          <p className="ww-login-foot">{t('auth.audited')}</p>
-        </form>
+            <div className="ww-form-row">
+              <label className="ww-form-label" htmlFor="ww-login-password">
+                {t('auth.password')}
+              </label>
+              <input
+                id="ww-login-password"
+                ref={passwordRef}
+                className="ww-input ww-login-input"
+                data-testid="login-password"
+                name="password"
+                type="password"
+                autoComplete="current-password"
+                value={password}
+                aria-invalid={problem?.kind === 'wrongCredentials' || (problem?.kind === 'required' && !password) ? true : undefined}
+                aria-describedby={message ? 'ww-login-error' : undefined}
+                onChange={(e) => setPassword(e.target.value)}
+              />
+            </div>
+            {message && (
+              <div className="ww-error ww-login-error" role="alert" id="ww-login-error" data-testid="login-error" data-kind={problem!.kind}>
+                {message}
+              </div>
+            )}
+            <button type="submit" className="ww-button ww-login-submit" data-testid="login-submit" disabled={busy} aria-busy={busy}>
+              {busy && <span className="ww-spinner ww-spinner-light" aria-hidden="true" />}
+              {busy ? t('auth.submitting') : t('auth.submit')}
+            </button>
+            <p className="ww-login-foot">{t('auth.audited')}</p>
+          </form>
         )}
       </main>
     </div>

@@ -1,0 +1,135 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { APP_ROLE } from '../../db/migrations/1764662400000-access';
+
+/**
+ * Row-level security proven in the database itself, without the server: a connection as the app
+ * role with a ward scope set sees and writes only that ward's rows, whatever SQL it sends.
+ * On a real server the connection logs in as `wardwatch_app` itself; the embedded database has a
+ * single (superuser) session, so there the transaction switches role exactly as the server does.
+ */
+const WARD_TABLES = ['camera', 'rental_house', 'residential_group', 'residential_group_coverage'];
+
+describe('row-level security', () => {
+  let owner: pg.Client;
+  let app: pg.Client;
+
+  beforeAll(async () => {
+    owner = new pg.Client({ connectionString: inject('databaseUrl') });
+    await owner.connect();
+    app = new pg.Client({ connectionString: inject('appDatabaseUrl') || inject('databaseUrl') });
+    await app.connect();
+  });
+
+  afterAll(async () => {
+    await app?.end();
+    await owner?.end();
+  });
+
+  /** Runs `fn` in a transaction as the app role with the given scope, then rolls back. */
+  async function asApp<T>(scope: { district?: number; ward?: number | null; role?: string; user?: number }, fn: () => Promise<T>): Promise<T> {
+    await app.query('BEGIN');
+    try {
+      await app.query(`SET LOCAL ROLE ${APP_ROLE}`);
+      await app.query(
+        `SELECT set_config('ww.district_id', $1, true), set_config('ww.ward_id', $2, true), set_config('ww.role', $3, true), set_config('ww.user_id', $4, true)`,
+        [scope.district == null ? '' : String(scope.district), scope.ward == null ? '' : String(scope.ward), scope.role ?? 'ward_chair', String(scope.user ?? '')],
+      );
+      return await fn();
+    } finally {
+      await app.query('ROLLBACK');
+    }
+  }
+
+  it('is enabled and forced on every ward-scoped table, the district, users and the audit log', async () => {
+    const { rows } = await owner.query(
+      `SELECT relname, relrowsecurity, relforcerowsecurity FROM pg_class WHERE relname = ANY($1) ORDER BY relname`,
+      [[...WARD_TABLES, 'ward', 'district', 'app_user', 'app_session', 'audit_log']],
+    );
+    expect(rows).toHaveLength(WARD_TABLES.length + 5);
+    for (const r of rows) expect([r.relname, r.relrowsecurity, r.relforcerowsecurity]).toEqual([r.relname, true, true]);
+  });
+
+  it('makes the app role neither owner nor superuser, and unable to bypass row-level security', async () => {
+    const { rows } = await owner.query(
+      `SELECT r.rolsuper, r.rolbypassrls, (SELECT count(*)::int FROM pg_class c WHERE c.relowner = r.oid) AS owns
+         FROM pg_roles r WHERE r.rolname = $1`,
+      [APP_ROLE],
+    );
+    expect(rows[0]).toEqual({ rolsuper: false, rolbypassrls: false, owns: 0 });
+    const who = await asApp({ district: 1, ward: 2 }, () => app.query(`SELECT current_user AS u`));
+    expect(who.rows[0].u).toBe(APP_ROLE);
+  });
+
+  it("returns only the scoped ward's rows to a raw SELECT on every ward table", async () => {
+    for (const table of WARD_TABLES) {
+      const total = (await owner.query(`SELECT count(*)::int AS n FROM ${table} WHERE ward_id = 2`)).rows[0].n;
+      expect(total).toBeGreaterThan(0);
+      const seen = await asApp({ district: 1, ward: 2 }, () => app.query(`SELECT ward_id, count(*)::int AS n FROM ${table} GROUP BY ward_id`));
+      expect(seen.rows, table).toEqual([{ ward_id: 2, n: total }]);
+    }
+    const wards = await asApp({ district: 1, ward: 2 }, () => app.query(`SELECT id FROM ward`));
+    expect(wards.rows).toEqual([{ id: 2 }]);
+  });
+
+  it('returns the whole district to a scope without a ward, and nothing at all without a scope', async () => {
+    const all = (await owner.query(`SELECT count(*)::int AS n FROM camera WHERE district_id = 1`)).rows[0].n;
+    const district = await asApp({ district: 1, ward: null, role: 'planner' }, () => app.query(`SELECT count(*)::int AS n FROM camera`));
+    expect(district.rows[0].n).toBe(all);
+    for (const table of [...WARD_TABLES, 'ward', 'district', 'app_user', 'audit_log']) {
+      const none = await asApp({}, () => app.query(`SELECT count(*)::int AS n FROM ${table}`));
+      expect(none.rows[0].n, table).toBe(0);
+    }
+    const otherDistrict = await asApp({ district: 999, ward: null, role: 'planner' }, () => app.query(`SELECT count(*)::int AS n FROM camera`));
+    expect(otherDistrict.rows[0].n).toBe(0);
+  });
+
+  it("refuses to write a row into another ward, or to move one there", async () => {
+    const [p] = (await owner.query(`SELECT ST_X(pt) AS x, ST_Y(pt) AS y FROM (SELECT ST_PointOnSurface(boundary) AS pt FROM residential_group WHERE ward_id = 3 LIMIT 1) s`)).rows;
+    await expect(
+      asApp({ district: 1, ward: 2 }, () =>
+        app.query(
+          `INSERT INTO camera (district_id, location, bearing, field_of_view, range_m, camera_type, owner_kind, network_operator, status, police_access)
+           VALUES (1, ST_SetSRID(ST_MakePoint($1, $2), 4326), 0, 360, 15, 'dome', 'household', 'none', 'active', 'none')`,
+          [p.x, p.y],
+        ),
+      ),
+    ).rejects.toMatchObject({ code: '42501' });
+    const moved = await asApp({ district: 1, ward: 2 }, async () => {
+      const [c] = (await app.query(`SELECT id FROM camera LIMIT 1`)).rows;
+      return app.query(`UPDATE camera SET location = ST_SetSRID(ST_MakePoint($1, $2), 4326) WHERE id = $3`, [p.x, p.y, c.id]).catch((e) => e);
+    });
+    expect(moved.code).toBe('42501');
+    const foreign = await asApp({ district: 1, ward: 2 }, () => app.query(`UPDATE camera SET label = 'x' WHERE ward_id = 3`));
+    expect(foreign.rowCount).toBe(0);
+  });
+
+  it('lets the app role read no password hash and no session, and never change or delete audit rows', async () => {
+    await expect(asApp({ district: 1, role: 'admin' }, () => app.query(`SELECT password_hash FROM app_user`))).rejects.toMatchObject({ code: '42501' });
+    await expect(asApp({ district: 1, role: 'admin' }, () => app.query(`SELECT * FROM app_session`))).rejects.toMatchObject({ code: '42501' });
+    await expect(asApp({ district: 1, role: 'admin' }, () => app.query(`DELETE FROM audit_log`))).rejects.toMatchObject({ code: '42501' });
+    await expect(asApp({ district: 1, role: 'admin' }, () => app.query(`UPDATE audit_log SET action = 'x'`))).rejects.toMatchObject({ code: '42501' });
+    await expect(asApp({ district: 1, role: 'admin' }, () => app.query(`DELETE FROM camera`))).rejects.toMatchObject({ code: '42501' });
+  });
+
+  it('shows the audit log to ADMIN and PLANNER scopes only', async () => {
+    const total = (await owner.query(`SELECT count(*)::int AS n FROM audit_log WHERE district_id = 1`)).rows[0].n;
+    expect(total).toBeGreaterThan(0);
+    for (const [role, expected] of [['admin', total], ['planner', total], ['ward_chair', 0], ['police', 0], ['justice', 0], ['home_affairs', 0]] as const) {
+      const r = await asApp({ district: 1, ward: role === 'ward_chair' ? 2 : null, role }, () => app.query(`SELECT count(*)::int AS n FROM audit_log`));
+      expect(r.rows[0].n, role).toBe(expected);
+    }
+  });
+
+  it('keeps derived coverage right when a ward chair changes a camera whose view crosses into another ward', async () => {
+    // The coverage refresh runs as the database owner (SECURITY DEFINER): it sees every ward's cameras.
+    const before = (await owner.query(`SELECT count(*)::int AS n FROM residential_group_coverage`)).rows[0].n;
+    await asApp({ district: 1, ward: 2 }, async () => {
+      const [c] = (await app.query(`SELECT id FROM camera WHERE status = 'active' ORDER BY id LIMIT 1`)).rows;
+      await app.query(`UPDATE camera SET status = 'offline' WHERE id = $1`, [c.id]);
+      const seen = await app.query(`SELECT count(*)::int AS n FROM residential_group_coverage`);
+      expect(seen.rows[0].n).toBeLessThan(before); // still only ward 2's rows visible
+    });
+  });
+});
