@@ -99,9 +99,11 @@ export function App({ user, onLogout, loggingOut, logoutError }: Props) {
   const gapArea = useMemo(() => (scoped.COVERAGE_GAPS ? gapTotal(scoped.COVERAGE_GAPS.features) : null), [scoped.COVERAGE_GAPS]);
 
   // Coverage figures from the server: the district (header), the scope (side panel), the groups short of R8 or a target.
+  // (For a ward-bound user the server scopes the district's figure to their ward: no second request.)
   const districtCoverage = useRemote('district', revision, (o) => fetchDistrictCoverage(o));
-  const wardCoverage = useRemote(wardId == null ? null : `ward-${wardId}`, revision, (o) => fetchWardCoverage(wardId!, o));
-  const scopeCoverage = wardId == null ? districtCoverage : wardCoverage;
+  const ownScope = wardId == null || wardId === homeWardId;
+  const wardCoverage = useRemote(ownScope ? null : `ward-${wardId}`, revision, (o) => fetchWardCoverage(wardId!, o));
+  const scopeCoverage = ownScope ? districtCoverage : wardCoverage;
   const uncoveredGroups = useRemote(`uncovered-${wardId ?? ''}-${target ?? ''}`, revision, (o) => fetchUncoveredGroups({ wardId, belowPercent: target }, o));
 
   const loadStates = useMemo(() => {

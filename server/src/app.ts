@@ -14,6 +14,7 @@ import { createContext, createServices, type AppDeps, type Context, type Viewer 
 import { AppError, BadUserInputError, ErrorCode, TooManyRequestsError } from './errors';
 import { EXPORTS } from './policy';
 import { SESSION_COOKIE } from './resolvers/auth.resolver';
+import { MAX_COST, queryCostLimit } from './query-cost';
 import { createSchema } from './schema';
 import { toCsv } from './services/csv';
 import { ScopedDb } from './services/scoped-db';
@@ -28,7 +29,7 @@ declare module 'express-serve-static-core' {
 }
 
 /** Query limits enforced before anything runs (graphql-armor): see README "Hardening". */
-export const LIMITS = { maxDepth: 10, maxAliases: 15, maxCost: 20000, maxTokens: 2000, maxDirectives: 20, bodyBytes: '1mb' } as const;
+export const LIMITS = { maxDepth: 10, maxAliases: 15, maxCost: MAX_COST, maxTokens: 2000, maxDirectives: 20, bodyBytes: '1mb' } as const;
 
 /** Codes that graphql-js and Apollo produce for bad requests; their messages are safe to show. */
 const REQUEST_ERROR_CODES = new Set<string>([
@@ -67,6 +68,14 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const e = original as { name?: string; message?: string; code?: string; driverError?: { code?: string } };
   console.error(`[wardwatch] internal error: ${e?.name ?? 'Error'} ${dbCode ?? ''} ${String(e?.message ?? original).slice(0, 300)}`);
   return { ...base, message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+}
+
+/**
+ * Production mode tells nobody what the schema holds: graphql-js's "Did you mean ...?" hints (field,
+ * type, argument and enum value names) are cut from every message.
+ */
+export function withoutSuggestions(f: GraphQLFormattedError): GraphQLFormattedError {
+  return { ...f, message: f.message.replace(/ ?Did you mean [^?]*\?/g, '') };
 }
 
 export interface App {
@@ -129,7 +138,8 @@ export async function createApp(deps: AppDeps, plugins: ApolloServerPlugin<Conte
   const armor = new ApolloArmor({
     maxDepth: { n: LIMITS.maxDepth },
     maxAliases: { n: LIMITS.maxAliases },
-    costLimit: { maxCost: LIMITS.maxCost },
+    // Cost is estimated with the variables known (query-cost.ts): armor's rule cannot see `first: $n`.
+    costLimit: { enabled: false },
     // graphql-js counts tokens itself (parseOptions below), so a plain syntax error stays GRAPHQL_PARSE_FAILED.
     maxTokens: { enabled: false },
     maxDirectives: { n: LIMITS.maxDirectives },
@@ -137,7 +147,7 @@ export async function createApp(deps: AppDeps, plugins: ApolloServerPlugin<Conte
   }).protect();
   const apollo = new ApolloServer<Context>({
     schema: await createSchema(),
-    formatError,
+    formatError: config.production ? (f, e) => withoutSuggestions(formatError(f, e)) : formatError,
     includeStacktraceInErrorResponses: false,
     // One operation per request: an array body is refused before anything runs.
     allowBatchedHttpRequests: false,
@@ -147,7 +157,7 @@ export async function createApp(deps: AppDeps, plugins: ApolloServerPlugin<Conte
     // main.ts owns the signals and stops everything in order (Apollo's own handler would race it).
     stopOnTerminationSignals: false,
     // No landing page: Apollo's loads its sandbox from a CDN, and nothing may download at run time.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ...armor.plugins, finishTransaction, ...plugins],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ...armor.plugins, queryCostLimit as ApolloServerPlugin<Context>, finishTransaction, ...plugins],
   });
   await apollo.start();
 

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
  * The map in a real browser: starts the built app (`npm run test:browser` builds it first) on the
- * embedded database with the demo district, and drives it in Debian's headless Chromium.
+ * embedded database with the demo district, and drives it in Debian's headless Chromium, signing in
+ * through the login screen as the demo users (a district-wide planner, HOME_AFFAIRS, a ward chair).
  * Screenshots go to test-results/browser/ (and the README's to docs/screenshot.png).
  */
 const repo = path.resolve(__dirname, '../..');
@@ -17,6 +18,21 @@ let url: string;
 let dataDir: string;
 let browser: Browser;
 let page: Page;
+
+/** Every demo user's password (db/seed/demo-users.ts). */
+const DEMO_PASSWORD = 'wardwatch-demo';
+
+/** The GraphQL operations the page sent, in order: `Layer:CAMERAS` for a layer. */
+const operations: string[] = [];
+function operationOf(body: string | null): string {
+  try {
+    const { query, variables } = JSON.parse(body ?? '{}') as { query?: string; variables?: { kind?: string } };
+    const name = query?.match(/^\s*(?:query|mutation)\s+(\w+)/)?.[1] ?? 'anonymous';
+    return variables?.kind ? `${name}:${variables.kind}` : name;
+  } catch {
+    return 'unreadable';
+  }
+}
 
 function chromiumPath(): string {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
@@ -63,16 +79,57 @@ async function paintedPixels(): Promise<number> {
   });
 }
 
-/** One GraphQL request to the running app (the browser tests compare the UI with the API). */
-async function gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<T> {
+/** The session cookie of a demo user on the running app (logs in through the API once per app start). */
+const cookies = new Map<string, string>();
+async function sessionOf(username: string, base = url): Promise<string> {
+  const key = `${base} ${username}`;
+  if (!cookies.has(key)) {
+    const res = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: 'mutation Login($input: LoginInput!) { login(input: $input) { expiresAt } }',
+        variables: { input: { username, password: DEMO_PASSWORD } },
+      }),
+    });
+    const cookie = res.headers.get('set-cookie')?.split(';')[0];
+    if (!cookie) throw new Error(`login as ${username} failed: ${await res.text()}`);
+    cookies.set(key, cookie);
+  }
+  return cookies.get(key)!;
+}
+
+/** One GraphQL request to the running app as a demo user (the browser tests compare the UI with the API). */
+async function gql<T = any>(query: string, variables?: Record<string, unknown>, as = 'planner'): Promise<T> {
   const res = await fetch(`${url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', cookie: await sessionOf(as) },
     body: JSON.stringify({ query, variables }),
   });
   const body = await res.json();
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return body.data as T;
+}
+
+/** Signs in through the login screen and waits for the map. */
+async function signIn(username: string): Promise<void> {
+  await page.getByTestId('login-screen').waitFor();
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await waitForMap();
+  expect(await page.evaluate(() => window.__wardwatch!.user.username)).toBe(username);
+}
+
+/** Signs out with the header's button and waits for the login screen. */
+async function signOut(): Promise<void> {
+  await page.getByTestId('logout').click();
+  await page.getByTestId('login-screen').waitFor({ timeout: 30_000 });
+}
+
+/** The ward labels the map shows. */
+async function wardLabels(): Promise<string[]> {
+  return page.locator('[data-testid="map"] .leaflet-marker-pane .ww-ward-label-text').allTextContents();
 }
 
 /** A coverage percentage as the Vietnamese UI writes it: one decimal, a decimal comma. */
@@ -134,9 +191,11 @@ beforeAll(async () => {
     if (!['data:', 'blob:'].includes(u.protocol) && u.hostname !== '127.0.0.1') failed.push(`outside request: ${r.url()}`);
   });
   page.on('pageerror', (e) => failed.push(`page error: ${e.message}`));
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && new URL(r.url()).pathname === '/graphql') operations.push(operationOf(r.postData()));
+  });
   (page as unknown as { failedRequests: string[] }).failedRequests = failed;
   await page.goto(url);
-  await waitForMap();
 }, 300_000);
 
 afterAll(async () => {
@@ -145,8 +204,64 @@ afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
+describe('signing in', () => {
+  it('shows the login screen first and asks the server for nothing but the session', async () => {
+    await page.getByTestId('login-screen').waitFor({ timeout: 30_000 });
+    await page.waitForLoadState('networkidle');
+    expect(await page.getAttribute('html', 'lang')).toBe('vi');
+    await expect(page.locator('#ww-login-title').textContent()).resolves.toBe('Đăng nhập');
+    expect(await page.getByTestId('map').count()).toBe(0);
+    expect(await page.evaluate(() => window.__wardwatch)).toBeUndefined();
+    expect(operations).toEqual(['Me']); // no district, ward or layer query before a login
+    // The login screen speaks English too.
+    await page.getByTestId('lang-en').click();
+    await expect.poll(() => page.locator('#ww-login-title').textContent()).toBe('Sign in');
+    await page.getByTestId('lang-vi').click();
+    await expect.poll(() => page.locator('#ww-login-title').textContent()).toBe('Đăng nhập');
+    await page.screenshot({ path: path.join(shots, 'login-vi.png') });
+  });
+
+  it('refuses a wrong password with a clear message, and still loads no map data', async () => {
+    await page.getByTestId('login-username').fill('planner');
+    await page.getByTestId('login-password').fill('not-the-password');
+    await page.getByTestId('login-submit').click();
+    const error = page.getByTestId('login-error');
+    await expect.poll(() => error.textContent()).toBe('Sai tên đăng nhập hoặc mật khẩu.');
+    expect(await error.getAttribute('data-kind')).toBe('wrongCredentials');
+    expect(await page.getByTestId('login-password').inputValue()).toBe(''); // to type again
+    expect(await page.getByTestId('login-username').inputValue()).toBe('planner');
+    expect(operations).toEqual(['Me', 'Login']);
+    await page.screenshot({ path: path.join(shots, 'login-error.png') });
+  });
+
+  it('says how long to wait after too many failed attempts', async () => {
+    // A user no other test signs in as: five failures lock them out for a while.
+    const error = page.getByTestId('login-error');
+    await page.getByTestId('login-username').fill('justice');
+    for (let i = 0; i < 5; i += 1) {
+      await page.getByTestId('login-password').fill(`wrong-${i}`);
+      await page.getByTestId('login-submit').click();
+      await expect.poll(() => error.getAttribute('data-kind')).toBe('wrongCredentials');
+      await expect.poll(() => page.getByTestId('login-submit').isEnabled()).toBe(true);
+    }
+    await page.getByTestId('login-password').fill(DEMO_PASSWORD); // even the right password waits now
+    await page.getByTestId('login-submit').click();
+    await expect.poll(() => error.getAttribute('data-kind')).toBe('tooManyAttempts');
+    expect(await error.textContent()).toMatch(/^Đăng nhập sai quá nhiều lần\. Hãy thử lại sau 1[45] phút\.$/);
+    expect(operations.every((op) => op === 'Me' || op === 'Login')).toBe(true);
+    await page.getByTestId('login-username').fill('');
+    await page.getByTestId('login-password').fill('');
+  });
+});
+
 describe('the map', () => {
-  it('opens in Vietnamese and draws the 13 wards with their names', async () => {
+  it('opens in Vietnamese for a planner and draws the 13 wards with their names', async () => {
+    await signIn('planner');
+    expect(operations).toContain('Overview');
+    expect(operations).toContain('Layer:RENTAL_HOUSES');
+    await expect(page.getByTestId('user-name').textContent()).resolves.toBe('Phòng Quản lý đô thị');
+    await expect(page.getByTestId('user-role').textContent()).resolves.toBe('Cán bộ quy hoạch');
+    expect(await page.getByTestId('add-camera').count()).toBe(0); // a planner registers nothing
     expect(await page.getAttribute('html', 'lang')).toBe('vi');
     const counts = await page.evaluate(() => window.__wardwatch!.counts);
     expect(counts.WARDS).toBe(13);
@@ -176,6 +291,7 @@ describe('the map', () => {
     await expect.poll(() => page.getAttribute('html', 'lang')).toBe('en');
     await expect(page.getByTestId('legend').textContent()).resolves.toContain('Ward boundaries');
     await expect(page.getByTestId('legend').textContent()).resolves.toContain('Camera view sectors');
+    await expect(page.getByTestId('user-role').textContent()).resolves.toBe('Planner');
     await page.screenshot({ path: path.join(shots, 'district-en.png') });
     await page.getByTestId('lang-vi').click();
     await expect.poll(() => page.getAttribute('html', 'lang')).toBe('vi');
@@ -198,12 +314,7 @@ describe('the map', () => {
     let id = 0;
     let camera: { label: string | null; type: string; longitude: number; latitude: number } | null = null;
     for (const candidate of ids) {
-      const res = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: `{ camera(id: ${candidate}) { label type longitude latitude rangeMeters } }` }),
-      });
-      const c = (await res.json()).data.camera;
+      const c = (await gql(`{ camera(id: ${candidate}) { label type longitude latitude rangeMeters } }`)).camera;
       if (c.label) {
         id = candidate;
         camera = c;
@@ -223,6 +334,13 @@ describe('the map', () => {
     await expect.poll(() => panel.textContent(), { timeout: 10_000 }).toContain(camera.label!);
     const typeVi = { FIXED: 'Cố định', DOME: 'Bán cầu (dome)', PTZ: 'Quay quét (PTZ)' }[camera.type as 'FIXED' | 'DOME' | 'PTZ'];
     await expect.poll(() => panel.textContent(), { timeout: 10_000 }).toContain(typeVi); // after the details load
+    // A planner does not see owners: the API withholds them and the panel says so.
+    expect((await gql(`{ camera(id: ${id}) { ownerName ownerPhone } }`)).camera).toEqual({ ownerName: null, ownerPhone: null });
+    for (const field of ['ownerName', 'ownerPhone']) {
+      const row = panel.locator(`[data-field="${field}"]`);
+      expect(await row.getAttribute('data-hidden')).toBe('true');
+      expect(await row.locator('dd').textContent()).toBe('ẩn — vai trò của bạn không xem dữ liệu cá nhân');
+    }
     await page.screenshot({ path: path.join(shots, 'camera-details.png') });
   });
 
@@ -323,7 +441,7 @@ describe('the map', () => {
     await expect.poll(() => page.evaluate(() => window.__wardwatch!.selection)).toEqual({ kind: 'ward', id: wardId });
     const link = page.getByTestId('ward-csv');
     expect(await link.getAttribute('href')).toBe(`/export/unregistered-rental-houses.csv?wardId=${wardId}`);
-    const res = await fetch(`${url}${await link.getAttribute('href')}`);
+    const res = await fetch(`${url}${await link.getAttribute('href')}`, { headers: { cookie: await sessionOf('planner') } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/csv');
     const api = (await gql(`{ ward(id: ${wardId}) { coverage { coveredPercent } } }`)).ward.coverage;
@@ -346,10 +464,96 @@ describe('the map', () => {
     expect(failed).toEqual([]); // nothing fetched from outside, no script errors
   });
 
+  it('signs out back to the login screen and drops everything it loaded', async () => {
+    await signOut();
+    await expect(page.getByTestId('login-notice').getAttribute('data-reason')).resolves.toBe('loggedOut');
+    expect(await page.getByTestId('map').count()).toBe(0);
+    expect(await page.locator('.leaflet-container').count()).toBe(0);
+    expect(await page.evaluate(() => window.__wardwatch)).toBeUndefined();
+    // The session is over on the server too: a reload asks `me` and stays on the login screen.
+    operations.length = 0;
+    await page.reload();
+    await page.getByTestId('login-screen').waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(operations).toEqual(['Me']);
+    await page.screenshot({ path: path.join(shots, 'signed-out.png') });
+  });
+});
+
+describe('what a role sees', () => {
+  it('shows HOME_AFFAIRS no rental houses: no layer request, no switch, no CSV link, owners hidden', async () => {
+    operations.length = 0;
+    await signIn('homeaffairs');
+    await expect(page.getByTestId('user-role').textContent()).resolves.toBe('Nội vụ');
+    expect(operations.filter((op) => op.startsWith('Layer:')).sort()).toEqual(
+      ['Layer:CAMERAS', 'Layer:COVERAGE_GAPS', 'Layer:RESIDENTIAL_GROUPS', 'Layer:VIEW_SECTORS', 'Layer:WARDS'],
+    );
+    expect(await page.evaluate(() => window.__wardwatch!.layers)).not.toContain('RENTAL_HOUSES');
+    expect(await page.getByTestId('layer-toggle-RENTAL_HOUSES').count()).toBe(0);
+    expect(await page.getByTestId('legend-row-RENTAL_HOUSES').count()).toBe(0);
+    expect(await page.getByTestId('load-error').count()).toBe(0); // nothing refused, since nothing was asked
+    expect(await page.getByTestId('add-camera').count()).toBe(0);
+    const counts = await page.evaluate(() => window.__wardwatch!.counts);
+    expect(counts.WARDS).toBe(13);
+    expect(counts.CAMERAS).toBeGreaterThan(1000);
+    // A ward's details: no CSV of rental houses without a camera, no count drawn from them.
+    const wardId = await page.evaluate(() => window.__wardwatch!.featureIds('WARDS')[0]);
+    await page.getByTestId('ward-picker').selectOption(String(wardId));
+    await expect.poll(() => page.evaluate(() => window.__wardwatch!.selection)).toEqual({ kind: 'ward', id: wardId });
+    await expect.poll(() => page.getByTestId('details-coverage-percent').getAttribute('data-value')).not.toBeNull();
+    expect(await page.getByTestId('ward-csv').count()).toBe(0);
+    expect(await page.locator('[data-field="housesWithoutCamera"]').count()).toBe(0);
+    await page.screenshot({ path: path.join(shots, 'home-affairs.png') });
+    await signOut();
+  });
+
+  it('opens a ward chair’s map on their one ward, fitted to it, with the register control', async () => {
+    const ward = (await gql('{ wards { id name bbox } }', undefined, 'chair.p02')).wards;
+    expect(ward).toEqual([expect.objectContaining({ id: 2, name: 'Phường Hòa Lạc' })]);
+    await signIn('chair.p02');
+    await expect(page.getByTestId('user-name').textContent()).resolves.toBe('Lê Hữu Việt');
+    await expect(page.getByTestId('user-role').textContent()).resolves.toBe('Chủ tịch phường · Phường Hòa Lạc');
+    // Exactly one ward, named on the map and in the panel; nothing to pick.
+    expect(await page.evaluate(() => window.__wardwatch!.counts.WARDS)).toBe(1);
+    await expect.poll(() => page.locator('.ww-ward-label:not(.is-hidden)').count()).toBe(1);
+    expect(await wardLabels()).toEqual(['Phường Hòa Lạc']);
+    expect(await page.evaluate(() => window.__wardwatch!.wardId)).toBe(2);
+    expect(await page.getByTestId('ward-picker').count()).toBe(0);
+    await expect(page.getByTestId('ward-scope').textContent()).resolves.toBe('Phường Hòa Lạc');
+    // The cameras drawn are exactly the ward's (as a district-wide user counts them).
+    const inWard = (await gql('{ ward(id: 2) { cameraCount residentialGroupCount } }')).ward;
+    const counts = await page.evaluate(() => window.__wardwatch!.counts);
+    expect(counts.CAMERAS).toBe(inWard.cameraCount);
+    expect(counts.RESIDENTIAL_GROUPS).toBe(inWard.residentialGroupCount);
+    // The map is fitted to the ward: all of it in view, and filling most of the view one way.
+    const fit = await page.evaluate(([west, south, east, north]) => {
+      const b = window.__wardwatch!.map.getBounds();
+      return {
+        contains: b.getWest() <= west && b.getSouth() <= south && b.getEast() >= east && b.getNorth() >= north,
+        fill: Math.max((east - west) / (b.getEast() - b.getWest()), (north - south) / (b.getNorth() - b.getSouth())),
+      };
+    }, ward[0].bbox as number[]);
+    expect(fit.contains).toBe(true);
+    expect(fit.fill).toBeGreaterThan(0.5);
+    await expect(page.getByTestId('add-camera').isVisible()).resolves.toBe(true);
+    await expect(page.getByTestId('coverage-panel').textContent()).resolves.toContain('Phường Hòa Lạc');
+    await page.screenshot({ path: path.join(shots, 'ward-chair.png') });
+  });
+
   it('registers a camera placed on the map, and its group’s coverage rises without a reload', async () => {
-    const before = (await gql(`{ uncoveredResidentialGroups { groupsWithoutCamera groups { id name coverage { coveredPercent activeCameraCount } } } }`))
-      .uncoveredResidentialGroups;
-    const group = before.groups[0]; // the least covered group without a camera
+    // As the chair of ward 2 (signed in above): the least covered group of their ward.
+    const target = 100;
+    const before = (
+      await gql(
+        `{ uncoveredResidentialGroups(belowPercent: ${target}) { groupsWithoutCamera groups { id name wardId coverage { coveredPercent activeCameraCount } } } }`,
+        undefined,
+        'chair.p02',
+      )
+    ).uncoveredResidentialGroups;
+    const group = before.groups[0];
+    expect(group.wardId).toBe(2);
+    await page.getByTestId('coverage-target').fill(String(target));
+    await expect.poll(() => page.getByTestId('uncovered-list').getAttribute('data-target')).toBe(String(target));
     await page.evaluate(() => {
       (window as unknown as { __notReloaded: boolean }).__notReloaded = true;
     });
@@ -405,12 +609,16 @@ describe('the map', () => {
     await expect.poll(() => page.evaluate(() => window.__wardwatch!.selection?.kind), { timeout: 20_000 }).toBe('camera');
     const cameraId = await page.evaluate(() => window.__wardwatch!.selection!.id);
     await expect.poll(() => page.evaluate(() => window.__wardwatch!.refreshing), { timeout: 30_000 }).toBe(false);
-    const api = (await gql(`{
-      camera(id: ${cameraId}) { residentialGroupId status }
+    const api = await gql(
+      `{
+      camera(id: ${cameraId}) { residentialGroupId status wardId }
       residentialGroup(id: ${group.id}) { coverage { coveredPercent activeCameraCount } }
-      uncoveredResidentialGroups { groupsWithoutCamera groups { id } }
-    }`));
-    expect(api.camera).toEqual({ residentialGroupId: group.id, status: 'ACTIVE' });
+      uncoveredResidentialGroups(belowPercent: ${target}) { groupsWithoutCamera groups { id } }
+    }`,
+      undefined,
+      'chair.p02',
+    );
+    expect(api.camera).toEqual({ residentialGroupId: group.id, status: 'ACTIVE', wardId: 2 });
     const after = api.residentialGroup.coverage.coveredPercent;
     expect(after).toBeGreaterThan(group.coverage.coveredPercent);
 
@@ -418,6 +626,9 @@ describe('the map', () => {
     const inCamera = page.getByTestId('details-group-coverage');
     await expect.poll(() => inCamera.getAttribute('data-value'), { timeout: 10_000 }).not.toBeNull();
     expect(Number(await inCamera.getAttribute('data-value'))).toBeCloseTo(after, 6);
+    // A chair sees personal data: nothing is "hidden", the new camera simply has no owner recorded.
+    expect(await page.locator('[data-testid="details-panel"] [data-field="ownerName"]').getAttribute('data-hidden')).toBeNull();
+    await expect(page.locator('[data-testid="details-panel"] [data-field="ownerName"] dd').textContent()).resolves.toBe('Chưa ghi nhận');
     await page.screenshot({ path: path.join(shots, 'registered-camera.png') });
     await page.locator('[data-field="residentialGroup"] button').click();
     await expect.poll(() => page.evaluate(() => window.__wardwatch!.selection)).toEqual({ kind: 'residentialGroup', id: group.id });
@@ -429,13 +640,31 @@ describe('the map', () => {
     expect(await page.evaluate((g) => window.__wardwatch!.groupProperties(g)!.coveredPercent, group.id)).toBeCloseTo(after, 6);
     expect(await page.evaluate(() => window.__wardwatch!.counts.CAMERAS)).toBe(camerasBefore + 1);
     expect(await page.evaluate((id) => window.__wardwatch!.featureIds('VIEW_SECTORS').includes(id), cameraId)).toBe(true);
-    expect(api.uncoveredResidentialGroups.groupsWithoutCamera).toBe(before.groupsWithoutCamera - 1);
-    await expect.poll(() => page.getByTestId('uncovered-item').count()).toBe(api.uncoveredResidentialGroups.groupsWithoutCamera);
-    expect(await page.locator(`[data-testid="uncovered-item"][data-group-id="${group.id}"]`).count()).toBe(0);
+    // The list of groups below the target follows: the group's figure moved on (or it left the list).
+    expect(api.uncoveredResidentialGroups.groupsWithoutCamera).toBe(Math.max(0, before.groupsWithoutCamera - (group.coverage.activeCameraCount === 0 ? 1 : 0)));
+    await expect.poll(() => page.getByTestId('uncovered-item').count()).toBe(api.uncoveredResidentialGroups.groups.length);
+    const item = page.locator(`[data-testid="uncovered-item"][data-group-id="${group.id}"] .ww-group-item-percent`);
+    if (after < target) await expect.poll(async () => Number(await item.getAttribute('data-value'))).toBeCloseTo(after, 6);
+    else expect(await item.count()).toBe(0);
     await expect(page.getByTestId('r8-count').getAttribute('data-without')).resolves.toBe(String(api.uncoveredResidentialGroups.groupsWithoutCamera));
     expect(await page.evaluate(() => (window as unknown as { __notReloaded?: boolean }).__notReloaded)).toBe(true);
     await page.waitForTimeout(300);
     await page.screenshot({ path: path.join(shots, 'registered-group.png') });
+  });
+
+  it('goes back to the login screen when the session ends', async () => {
+    // As if the session expired: the browser loses its cookie; the next answer says UNAUTHENTICATED.
+    await page.context().clearCookies();
+    await page.getByTestId('coverage-target').fill('50'); // a new list is asked for
+    await page.getByTestId('login-screen').waitFor({ timeout: 30_000 });
+    await expect(page.getByTestId('login-notice').getAttribute('data-reason')).resolves.toBe('expired');
+    await expect(page.getByTestId('login-notice').textContent()).resolves.toBe('Phiên làm việc đã kết thúc. Hãy đăng nhập lại.');
+    expect(await page.evaluate(() => window.__wardwatch)).toBeUndefined();
+    expect(await page.locator('.leaflet-container').count()).toBe(0);
+    await page.screenshot({ path: path.join(shots, 'session-ended.png') });
+    const failed = (page as unknown as { failedRequests: string[] }).failedRequests;
+    // Signing out cancels what was still loading; nothing else may fail, nothing may leave the machine.
+    expect(failed.filter((f) => f.startsWith('outside request') || f.startsWith('page error'))).toEqual([]);
   });
 
   it('stops cleanly on Ctrl-C and starts again from the same data directory, faster', async () => {
@@ -448,7 +677,7 @@ describe('the map', () => {
     expect(second).toBeLessThan(first);
     const res = await fetch(`${again}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', cookie: await sessionOf('planner', again) },
       body: JSON.stringify({ query: '{ wards { name } }' }),
     });
     expect((await res.json()).data.wards).toHaveLength(13);

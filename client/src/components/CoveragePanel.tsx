@@ -79,7 +79,7 @@ export function CoveragePanel(props: Props) {
                   : t('coverage.daysLeft', { count: u.daysToDeadline, n: formatNumber(u.daysToDeadline, language) })}
             </span>
           </div>
-          <p className="ww-r8-count" data-testid="r8-count" data-without={u.groupsWithoutCamera} data-total={u.totalGroups}>
+          <p className={u.groupsWithoutCamera === 0 ? 'ww-r8-count is-met' : 'ww-r8-count'} data-testid="r8-count" data-without={u.groupsWithoutCamera} data-total={u.totalGroups}>
             {u.groupsWithoutCamera === 0
               ? t('coverage.allHaveCamera', { total: formatNumber(u.totalGroups, language) })
               : t('coverage.lacking', { count: u.groupsWithoutCamera, n: formatNumber(u.groupsWithoutCamera, language), total: formatNumber(u.totalGroups, language) })}

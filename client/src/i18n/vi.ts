@@ -157,7 +157,7 @@ const vi = {
     Role: {
       ADMIN: 'Quản trị hệ thống',
       PLANNER: 'Cán bộ quy hoạch',
-      WARD_CHAIR: 'Chủ tịch UBND phường',
+      WARD_CHAIR: 'Chủ tịch phường',
       POLICE: 'Công an',
       JUSTICE: 'Tư pháp',
       HOME_AFFAIRS: 'Nội vụ',

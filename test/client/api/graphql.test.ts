@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { asGeoJSON, errorCode, GraphQLClientError, graphqlRequest } from '../../../client/src/api/graphql';
+import { asGeoJSON, errorCode, GraphQLClientError, graphqlRequest, onUnauthenticated, startSessionEpoch } from '../../../client/src/api/graphql';
 
 function respond(status: number, body: unknown) {
   return vi.fn(async () => new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }));
@@ -68,6 +68,71 @@ describe('graphqlRequest', () => {
     await graphqlRequest('{ ok }', undefined, { fetch });
     const init = (fetch.mock.calls[0] as unknown as [string, RequestInit])[1];
     expect(JSON.parse(String(init.body))).toEqual({ query: '{ ok }' });
+  });
+
+  it('sends the session cookie with same-origin requests', async () => {
+    const fetch = respond(200, { data: { ok: true } });
+    await graphqlRequest('{ ok }', undefined, { fetch });
+    expect((fetch.mock.calls[0] as unknown as [string, RequestInit])[1].credentials).toBe('same-origin');
+  });
+
+  it('carries retryAfterSeconds of TOO_MANY_REQUESTS', async () => {
+    const fetch = respond(429, { errors: [{ message: 'slow down', extensions: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds: 60 } }] });
+    await expect(graphqlRequest('{ x }', undefined, { fetch })).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS', retryAfterSeconds: 60, status: 429 });
+  });
+});
+
+describe('onUnauthenticated', () => {
+  const unauthenticated = (first = 'UNAUTHENTICATED') =>
+    respond(200, {
+      data: null,
+      errors: [
+        { message: 'first', extensions: { code: first } },
+        { message: 'You must log in first', extensions: { code: 'UNAUTHENTICATED' } },
+      ],
+    });
+
+  it('tells the listeners when any error of an answer says UNAUTHENTICATED', async () => {
+    const listener = vi.fn();
+    const unsubscribe = onUnauthenticated(listener);
+    try {
+      await expect(graphqlRequest('{ wards { id } }', undefined, { fetch: unauthenticated('NOT_FOUND') })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      expect(listener).toHaveBeenCalledTimes(1);
+      await graphqlRequest('{ ok }', undefined, { fetch: respond(200, { data: { ok: true } }) });
+      await graphqlRequest('{ x }', undefined, { fetch: respond(200, { errors: [{ message: 'no', extensions: { code: 'FORBIDDEN' } }] }) }).catch(() => null);
+      expect(listener).toHaveBeenCalledTimes(1);
+    } finally {
+      unsubscribe();
+    }
+    await graphqlRequest('{ wards { id } }', undefined, { fetch: unauthenticated() }).catch(() => null);
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+
+  it('stays quiet when the request says so (a login with a wrong password)', async () => {
+    const listener = vi.fn();
+    const unsubscribe = onUnauthenticated(listener);
+    try {
+      await graphqlRequest('mutation { login }', undefined, { fetch: unauthenticated(), reportUnauthenticated: false }).catch(() => null);
+      expect(listener).not.toHaveBeenCalled();
+    } finally {
+      unsubscribe();
+    }
+  });
+
+  it('ignores a late answer to a request of an earlier session', async () => {
+    const listener = vi.fn();
+    const unsubscribe = onUnauthenticated(listener);
+    let answer!: (r: Response) => void;
+    const fetch = vi.fn(() => new Promise<Response>((resolve) => (answer = resolve)));
+    try {
+      const pending = graphqlRequest('{ wards { id } }', undefined, { fetch }).catch(() => null);
+      startSessionEpoch(); // someone logged in again meanwhile
+      answer(new Response(JSON.stringify({ errors: [{ message: 'x', extensions: { code: 'UNAUTHENTICATED' } }] })));
+      await pending;
+      expect(listener).not.toHaveBeenCalled();
+    } finally {
+      unsubscribe();
+    }
   });
 });
 

@@ -20,14 +20,15 @@ describe('the Vietnamese catalogue', () => {
   });
 
   it('has a message for every error code the client produces', () => {
-    for (const code of ['NOT_FOUND', 'BAD_USER_INPUT', 'NETWORK_ERROR', 'HTTP_ERROR', 'BAD_RESPONSE', 'UNKNOWN_ERROR', 'INTERNAL_SERVER_ERROR']) {
+    const codes = ['NOT_FOUND', 'BAD_USER_INPUT', 'NETWORK_ERROR', 'HTTP_ERROR', 'BAD_RESPONSE', 'UNKNOWN_ERROR', 'INTERNAL_SERVER_ERROR'];
+    for (const code of [...codes, 'UNAUTHENTICATED', 'FORBIDDEN', 'TOO_MANY_REQUESTS']) {
       expect(strings.get(`errors.${code}`), code).toBeTruthy();
     }
   });
 
   it('explains every way the add-camera form can refuse a field', () => {
     const codes: Record<string, string[]> = {
-      location: ['required', 'outside', 'invalid'],
+      location: ['required', 'outside', 'outsideWard', 'invalid'],
       type: ['required', 'invalid'],
       ownerKind: ['required', 'invalid'],
       bearing: ['required', 'notANumber', 'outOfRange', 'invalid'],
@@ -39,6 +40,15 @@ describe('the Vietnamese catalogue', () => {
     for (const [field, list] of Object.entries(codes)) {
       for (const code of list) expect(strings.get(`register.error.${field}.${code}`), `${field}.${code}`).toBeTruthy();
     }
+  });
+
+  it('has the login screen, every way a login fails, and the waits it can name', () => {
+    for (const key of ['title', 'username', 'password', 'submit', 'submitting', 'expired', 'loggedOut', 'logout', 'loggingOut']) {
+      expect(strings.get(`auth.${key}`), key).toBeTruthy();
+    }
+    for (const kind of ['wrongCredentials', 'tooManyAttempts', 'tooManyAttemptsLater', 'other']) expect(strings.get(`auth.error.${kind}`), kind).toBeTruthy();
+    for (const unit of ['seconds', 'minutes', 'hours']) expect(strings.get(`auth.wait.${unit}_other`), unit).toBeTruthy();
+    expect(vi.details.personalHidden).toBe('ẩn — vai trò của bạn không xem dữ liệu cá nhân');
   });
 
   it('has no empty string', () => {

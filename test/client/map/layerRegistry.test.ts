@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VISIBILITY, LAYER_ORDER, layerTestId, toggleLayer, visibleLayers } from '../../../client/src/map/layerRegistry';
+import { DEFAULT_VISIBILITY, LAYER_ORDER, initialVisibility, layerTestId, toggleLayer, visibleLayers } from '../../../client/src/map/layerRegistry';
 
 describe('layerRegistry', () => {
   it('draws wards at the bottom and cameras on top', () => {
@@ -24,6 +24,14 @@ describe('layerRegistry', () => {
     expect(visibleLayers(off)).not.toContain('VIEW_SECTORS');
     expect(toggleLayer(off, 'VIEW_SECTORS', true).VIEW_SECTORS).toBe(true);
     expect(toggleLayer(off, 'CAMERAS', true).CAMERAS).toBe(true);
+  });
+
+  it('starts with nothing on that the role may not read', () => {
+    const kinds = LAYER_ORDER.filter((kind) => kind !== 'RENTAL_HOUSES');
+    const visibility = initialVisibility(kinds);
+    expect(visibility.RENTAL_HOUSES).toBe(false);
+    expect(visibleLayers(visibility)).toEqual(visibleLayers(DEFAULT_VISIBILITY).filter((kind) => kind !== 'RENTAL_HOUSES'));
+    expect(initialVisibility(LAYER_ORDER)).toEqual(DEFAULT_VISIBILITY);
   });
 
   it('spells test ids with the GraphQL layer names', () => {

@@ -63,6 +63,11 @@ describe('validateCameraForm', () => {
     expect(validateCameraForm(placed(), { isInside: () => true })).toEqual({});
   });
 
+  it('refuses a ward chair’s location outside their ward as outside the ward', () => {
+    expect(validateCameraForm(placed(), { isInside: () => false, area: 'ward' }).location).toBe('outsideWard');
+    expect(validateCameraForm(placed(), { isInside: () => true, area: 'ward' })).toEqual({});
+  });
+
   it('refuses a bearing of 360° or more, and accepts 359.5°', () => {
     expect(validateCameraForm(placed({ bearing: '360' })).bearing).toBe('outOfRange');
     expect(validateCameraForm(placed({ bearing: '-1' })).bearing).toBe('outOfRange');
@@ -123,6 +128,12 @@ describe('errors from the server', () => {
       code: 'outside',
     });
     expect(serverError('BAD_USER_INPUT', 'input.location.coordinates', 'input.location.coordinates: bad')).toEqual({ field: 'location', code: 'invalid' });
+  });
+
+  it('puts a location refused as outside the user’s ward (FORBIDDEN) under the location field', () => {
+    expect(serverError('FORBIDDEN', 'input.location', 'input.location is outside your ward')).toEqual({ field: 'location', code: 'outsideWard' });
+    expect(serverError('FORBIDDEN', 'input.location', 'input.location is outside your district')).toEqual({ field: 'location', code: 'outside' });
+    expect(serverError('FORBIDDEN', 'registerCamera', 'Your role may not use registerCamera')).toEqual({ field: null, code: 'FORBIDDEN' });
   });
 
   it('puts a refused number under its field', () => {
