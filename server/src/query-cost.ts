@@ -27,13 +27,20 @@ export const queryCostLimit: ApolloServerPlugin = {
   async requestDidStart({ schema }) {
     return {
       async didResolveOperation({ request, document, operationName }) {
-        const cost = getComplexity({
-          schema,
-          query: document,
-          operationName: operationName ?? undefined,
-          variables: request.variables ?? {},
-          estimators: [listEstimator, simpleEstimator({ defaultComplexity: 1 })],
-        });
+        let cost: number;
+        try {
+          cost = getComplexity({
+            schema,
+            query: document,
+            operationName: operationName ?? undefined,
+            variables: request.variables ?? {},
+            estimators: [listEstimator, simpleEstimator({ defaultComplexity: 1 })],
+          });
+        } catch {
+          // Variables that do not fit their types: execution refuses them next (BAD_USER_INPUT),
+          // before any resolver runs.
+          return;
+        }
         if (cost > MAX_COST) {
           throw new GraphQLError(`Query cost ${cost} exceeds the limit of ${MAX_COST}: ask for fewer rows or fields`, {
             extensions: { code: ErrorCode.GRAPHQL_VALIDATION_FAILED, cost, maxCost: MAX_COST, http: { status: 400 } },

@@ -326,6 +326,17 @@ describe('auditLog', () => {
     for (const e of admin.data.auditLog.edges) expect(e.node).toMatchObject({ userId: adminId, action: 'login', operation: 'LOGIN', role: 'ADMIN' });
   });
 
+  it('filters by time, from (inclusive) and to (exclusive)', async () => {
+    const c = await registerCamera();
+    const at: Date = (await app.sql.query(`SELECT at FROM audit_log WHERE entity = 'camera' AND entity_id = $1`, [c.id])).rows[0].at;
+    const iso = (ms: number) => new Date(at.getTime() + ms).toISOString();
+    const count = async (filter: Record<string, unknown>) =>
+      (await app.gql(AUDIT, { filter: { entity: 'camera', entityId: c.id, ...filter } }, { as: 'planner' })).data.auditLog.totalCount;
+    expect(await count({ from: iso(-1), to: iso(1) })).toBe(1);
+    expect(await count({ from: iso(1) })).toBe(0);
+    expect(await count({ to: iso(-1) })).toBe(0);
+  });
+
   it('pages with first and after, with no row lost or repeated', async () => {
     for (let i = 0; i < 3; i++) await registerCamera();
     const filter = { userId: chair.id, entity: 'camera' };
