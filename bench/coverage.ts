@@ -231,7 +231,7 @@ async function benchScale(url: string, scale: number, opts: Options, jitAvailabl
 
   // Wipe, migrate, seed (the seed ends with one full recompute of its own).
   log(`scale ${scale}: reset, migrate, seed`);
-  const ds = createDataSource({ url, poolSize: 2 });
+  const ds = createDataSource({ url, poolSize: 2, system: true });
   await ds.initialize();
   let seedMs: number;
   try {

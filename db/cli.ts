@@ -18,7 +18,7 @@ async function main(command: string | undefined): Promise<void> {
     return;
   }
   const db = await openDatabase({ databaseUrl: process.env.DATABASE_URL || undefined, dataDir: process.env.WARDWATCH_DATA_DIR || undefined });
-  const ds = createDataSource({ url: db.url, poolSize: 2 });
+  const ds = createDataSource({ url: db.url, poolSize: 2, system: !db.embedded });
   await ds.initialize();
   try {
     if (command === 'reset') await resetDatabase(ds);

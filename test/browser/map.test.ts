@@ -117,7 +117,23 @@ async function signIn(username: string): Promise<void> {
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(DEMO_PASSWORD);
   await page.getByTestId('login-submit').click();
-  await waitForMap();
+  await page.getByTestId('app').waitFor({ timeout: 30_000 });
+  // If the map's requests are answered UNAUTHENTICATED the page goes back to the login screen: say so.
+  let backAtLogin = false;
+  const watch = page
+    .getByTestId('login-notice')
+    .waitFor({ timeout: 60_000 })
+    .then(
+      () => void (backAtLogin = true),
+      () => undefined,
+    );
+  try {
+    await waitForMap();
+  } catch (error) {
+    await watch;
+    if (backAtLogin) throw new Error(`signed in as ${username}, but the page went back to the login screen: a request was answered UNAUTHENTICATED`);
+    throw error;
+  }
   expect(await page.evaluate(() => window.__wardwatch!.user.username)).toBe(username);
 }
 

@@ -27,7 +27,7 @@ export async function setup(project: TestProject): Promise<void> {
     tmpDir = mkdtempSync(path.join(os.tmpdir(), 'wardwatch-test-'));
   }
   handle = await openDatabase({ databaseUrl, dataDir: tmpDir, maxConnections: 24 });
-  const ds = createDataSource({ url: handle.url, poolSize: 2 });
+  const ds = createDataSource({ url: handle.url, poolSize: 2, system: !handle.embedded });
   await ds.initialize();
   try {
     if (databaseUrl) await resetDatabase(ds);

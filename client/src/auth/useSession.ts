@@ -28,15 +28,12 @@ export interface SessionControl {
   loggingOut: boolean;
   /** the code of the last failed logout, while the session is still open */
   logoutError: string | null;
-  /** asks `me` again (after a failed check) */
-  recheck: () => void;
 }
 
 export function useSession(): SessionControl {
   const [session, setSession] = useState<Session>({ status: 'checking' });
   const [loggingOut, setLoggingOut] = useState(false);
   const [logoutError, setLogoutError] = useState<string | null>(null);
-  const [check, setCheck] = useState(0);
   const serial = useRef(0);
 
   const signIn = useCallback((user: CurrentUser) => {
@@ -53,7 +50,7 @@ export function useSession(): SessionControl {
       },
     );
     return () => controller.abort();
-  }, [check, signIn]);
+  }, [signIn]);
 
   // An ended session anywhere sends the user back to the login screen.
   useEffect(
@@ -98,10 +95,5 @@ export function useSession(): SessionControl {
     setSession({ status: 'signedOut', reason: 'loggedOut', error: null });
   }, []);
 
-  const recheck = useCallback(() => {
-    setSession({ status: 'checking' });
-    setCheck((n) => n + 1);
-  }, []);
-
-  return { session, login, logout, loggingOut, logoutError, recheck };
+  return { session, login, logout, loggingOut, logoutError };
 }
