@@ -50,6 +50,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
 
   const db = await PGlite.create({ dataDir, extensions: { postgis } });
+  keepReadyForQueryToSync(db);
   await db.exec('CREATE EXTENSION IF NOT EXISTS postgis');
   const server = new PGLiteSocketServer({
     db,
@@ -81,5 +82,59 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
       await server.stop();
       await db.close();
     },
+  };
+}
+
+/** Extended-query messages: Bind, Close, Describe, Execute, Flush, Parse. Only Sync ends their cycle. */
+const EXTENDED = new Set([0x42, 0x43, 0x44, 0x45, 0x48, 0x50]);
+const READY_FOR_QUERY = 0x5a;
+
+/** Stray ReadyForQuery messages dropped so far (see keepReadyForQueryToSync). */
+export const protocolRepairs = { readyForQueryDropped: 0 };
+
+/**
+ * Works around electric-sql/pglite#958: after an error in the extended query protocol, PGlite can
+ * answer the failing message itself with ReadyForQuery, and then the Sync with another. pg then reads
+ * every later reply one step out of line ("Received unexpected commandComplete message"), drops the
+ * connection, and the request fails. pglite-socket hands PGlite one message at a time, so this wrapper
+ * knows which message a reply answers: by the protocol, only Sync (and a simple Query) may be answered
+ * with ReadyForQuery, so one in a reply to Parse, Bind, Describe, Execute, Close or Flush is dropped.
+ */
+function keepReadyForQueryToSync(db: { execProtocolRawStream(message: Uint8Array, options: { onRawData: (d: Uint8Array) => void; syncToFs?: boolean }): Promise<void> }): void {
+  const original = db.execProtocolRawStream.bind(db);
+  db.execProtocolRawStream = async (message, options) => {
+    if (!EXTENDED.has(message[0]!) || !options?.onRawData) return original(message, options);
+    let pending = new Uint8Array(0);
+    const forward = options.onRawData;
+    await original(message, {
+      ...options,
+      onRawData: (chunk) => {
+        const data = new Uint8Array(pending.length + chunk.length);
+        data.set(pending);
+        data.set(chunk, pending.length);
+        const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+        const kept: Uint8Array[] = [];
+        let at = 0;
+        while (at + 5 <= data.length) {
+          const end = at + 1 + view.getInt32(at + 1);
+          if (end > data.length) break;
+          if (data[at] === READY_FOR_QUERY) protocolRepairs.readyForQueryDropped += 1;
+          else kept.push(data.subarray(at, end));
+          at = end;
+        }
+        pending = data.slice(at);
+        const total = kept.reduce((n, k) => n + k.length, 0);
+        if (total > 0) {
+          const out = new Uint8Array(total);
+          let o = 0;
+          for (const k of kept) {
+            out.set(k, o);
+            o += k.length;
+          }
+          forward(out);
+        }
+      },
+    });
+    if (pending.length > 0) forward(pending);
   };
 }

@@ -130,8 +130,11 @@ export class Access1764662400000 implements MigrationInterface {
         a jsonb := CASE WHEN TG_OP <> 'DELETE' THEN ww_audit_image(to_jsonb(NEW)) END;
         r jsonb := coalesce(a, b);
       BEGIN
-        IF TG_OP = 'UPDATE' AND a = b THEN
-          RETURN NULL; -- nothing the log keeps changed
+        IF TG_OP = 'UPDATE' AND to_jsonb(OLD) = to_jsonb(NEW) THEN
+          RETURN NULL; -- nothing changed
+        END IF;
+        IF TG_OP = 'UPDATE' AND (to_jsonb(OLD)->'password_hash') IS DISTINCT FROM (to_jsonb(NEW)->'password_hash') THEN
+          a := a || '{"password": "[changed]"}'::jsonb; -- that it changed, never the hash
         END IF;
         INSERT INTO audit_log (district_id, user_id, username, role, action, entity, entity_id, operation, before, after)
         VALUES ((r->>'district_id')::integer,
@@ -200,6 +203,9 @@ export class Access1764662400000 implements MigrationInterface {
       await q.query(`ALTER FUNCTION ${fn} SECURITY DEFINER SET search_path = public, pg_temp SET ww.system = 'on'`);
     }
     await q.query(`REVOKE EXECUTE ON FUNCTION ww_refresh_coverage(integer[]) FROM PUBLIC`);
+    // Checking a password and opening a session are the owner's: the app role (which serves requests
+    // when APP_DATABASE_URL is set) can neither read a hash nor open a session for anyone.
+    await q.query(`REVOKE EXECUTE ON FUNCTION ww_auth_user(text), ww_auth_session_start(integer, bytea, interval) FROM PUBLIC`);
 
     // Row-level security. The app role: its district, and its ward when it has one.
     const inScope = (ward: string) =>

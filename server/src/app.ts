@@ -122,7 +122,7 @@ function authenticate(deps: AppDeps): RequestHandler {
   return async (req, _res, next) => {
     try {
       const header = req.headers.authorization;
-      const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+      const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() || undefined : undefined;
       req.sessionToken = bearer ?? cookieValue(req.headers.cookie, SESSION_COOKIE);
       req.viewer = await deps.auth.viewerOf(req.sessionToken);
       next();

@@ -74,12 +74,14 @@ export interface Context {
   auth: AuthService;
   req: Request;
   res: Response;
+  /** Makes the rest of this request act as `viewer` (after a login). */
+  actAs(viewer: Viewer): void;
 }
 
 export function createContext(deps: AppDeps, req: Request, res: Response, viewer: Viewer | null): Context {
   const db = new ScopedDb(deps.ds, viewer, deps.rowLevelSecurity);
   const services = createServices(db);
-  return {
+  const context: Context = {
     config: deps.config,
     viewer,
     db,
@@ -87,6 +89,11 @@ export function createContext(deps: AppDeps, req: Request, res: Response, viewer
     auth: deps.auth,
     req,
     res,
+    actAs(next: Viewer) {
+      if (context.db.isOpen) throw new Error('cannot change user once the request has used the database');
+      const { actAs: _keep, ...fresh } = createContext(deps, req, res, next);
+      Object.assign(context, fresh);
+    },
     loaders: {
       districtStats: new DataLoader((ids) => Promise.all(ids.map((id) => services.district.stats(id)))),
       ward: new DataLoader<number, Ward>((ids) => services.ward.byIds(ids)),
@@ -99,4 +106,5 @@ export function createContext(deps: AppDeps, req: Request, res: Response, viewer
       nearestActiveCamera: new DataLoader((ids) => services.coverage.nearestActiveCamera(ids)),
     },
   };
+  return context;
 }

@@ -21,6 +21,13 @@ export interface RunningServer {
 }
 
 const POOL_SIZE = 10;
+/**
+ * The embedded database gets one connection: PGlite runs one statement at a time anyway, and
+ * pglite-socket 0.2.11 interleaves the extended-protocol messages (Parse, Bind, Execute, Sync) of
+ * connections that are outside a transaction, so two at once can run each other's statements
+ * ("unnamed prepared statement does not exist"). With one connection, requests queue for it.
+ */
+const EMBEDDED_POOL_SIZE = 1;
 
 export interface StartOptions {
   /** Extra Apollo plugins (tests count resolver calls with one). */
@@ -56,11 +63,14 @@ async function checkAccounts(owner: DataSource, config: Config): Promise<void> {
         'password) to create user "admin" on this start.',
     );
   }
+  // A user "admin" that exists but is disabled or no longer an ADMIN is restored: setting the
+  // password is the operator's way back in.
   await owner.query(
-    `INSERT INTO app_user (district_id, username, display_name, role, password_hash) VALUES ($1, 'admin', 'Administrator', 'admin', $2)`,
+    `INSERT INTO app_user (district_id, username, display_name, role, password_hash) VALUES ($1, 'admin', 'Administrator', 'admin', $2)
+     ON CONFLICT (username) DO UPDATE SET role = 'admin', ward_id = NULL, disabled = false, password_hash = EXCLUDED.password_hash`,
     [district.id, await hashPassword(password)],
   );
-  console.log('[wardwatch] created user "admin" from WARDWATCH_ADMIN_PASSWORD');
+  console.log('[wardwatch] user "admin" is an ADMIN with the password from WARDWATCH_ADMIN_PASSWORD');
 }
 
 /**
@@ -73,7 +83,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, maxConnections: POOL_SIZE + 4 });
   // The owner's connection migrates and seeds; requests go through the app role's when one is
   // configured (APP_DATABASE_URL), else through the owner's, switching role per transaction.
-  const owner = createDataSource({ url: db.url, entities, poolSize: config.appDatabaseUrl ? 2 : POOL_SIZE, system: !db.embedded });
+  const owner = createDataSource({
+    url: db.url,
+    entities,
+    poolSize: db.embedded ? EMBEDDED_POOL_SIZE : config.appDatabaseUrl ? 2 : POOL_SIZE,
+    system: !db.embedded,
+  });
   let ds = owner;
   let stopApollo: (() => Promise<void>) | undefined;
   const http: Server = createServer();
@@ -90,10 +105,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     if (config.appDatabaseUrl) {
       ds = createDataSource({ url: config.appDatabaseUrl, entities, poolSize: POOL_SIZE });
       await ds.initialize();
-      await owner.destroy();
     }
     const created = await createApp(
-      { config, ds, auth: new AuthService(ds), rowLevelSecurity: options.rowLevelSecurity ?? true },
+      { config, ds, auth: new AuthService(ds, owner), rowLevelSecurity: options.rowLevelSecurity ?? true },
       options.plugins,
     );
     stopApollo = created.stop;
@@ -127,7 +141,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       await closed;
       clearTimeout(force);
       await stopApollo?.();
-      await ds.destroy();
+      if (ds !== owner) await ds.destroy();
+      await owner.destroy();
       await db.close();
     },
   };

@@ -24,6 +24,32 @@ describe('the database connection', () => {
     }
   });
 
+  // electric-sql/pglite#958: an error in the extended protocol could be answered with one
+  // ReadyForQuery too many, after which pg read every reply one step late and dropped the connection
+  // (db/connection.ts keeps ReadyForQuery to Sync). One connection, as the server uses the embedded
+  // database: failures in and out of transactions and savepoints, each followed by more work.
+  it('keeps a connection in step after statements that fail, in and out of transactions', async () => {
+    const c = new pg.Client({ connectionString: inject('databaseUrl') });
+    const clientErrors: string[] = [];
+    c.on('error', (e) => clientErrors.push(e.message));
+    await c.connect();
+    try {
+      for (let i = 0; i < 40; i++) {
+        await c.query('BEGIN');
+        await c.query('SAVEPOINT s1');
+        await expect(c.query(`SELECT 1 / $1::int AS x`, [0])).rejects.toMatchObject({ code: '22012' });
+        await c.query('ROLLBACK TO SAVEPOINT s1');
+        expect((await c.query(`SELECT $1::int AS v`, [i])).rows[0].v).toBe(i);
+        await c.query('COMMIT');
+        await expect(c.query(`SELECT 1 / $1::int AS x`, [0])).rejects.toMatchObject({ code: '22012' });
+        expect((await c.query(`SELECT $1::text AS t`, [`round ${i}`])).rows[0].t).toBe(`round ${i}`);
+      }
+      expect(clientErrors).toEqual([]);
+    } finally {
+      await c.end();
+    }
+  });
+
   it('runs PostGIS with geography support', async () => {
     const c = new pg.Client({ connectionString: inject('databaseUrl') });
     await c.connect();

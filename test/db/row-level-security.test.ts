@@ -28,10 +28,6 @@ describe('row-level security', () => {
   /** Runs `fn` in a transaction as the app role with the given scope, then rolls back. */
   async function asApp<T>(scope: { district?: number; ward?: number | null; role?: string; user?: number }, fn: () => Promise<T>): Promise<T> {
     app = new pg.Client({ connectionString: inject('appDatabaseUrl') || inject('databaseUrl') });
-    // After refusing a camera row (42501 from a policy, past the row's triggers) pglite-socket 0.2.11
-    // sometimes sends one stray CommandComplete, which pg reports as a client error event. The
-    // refusal is what is asserted; this connection is thrown away right after.
-    app.on('error', () => {});
     await app.connect();
     await app.query('BEGIN');
     try {

@@ -28,8 +28,9 @@ export class AuthResolver {
       path: '/',
       expires: expiresAt,
     });
-    // The request's own context is anonymous: read the new user through a context of theirs.
-    const user = await ctx.auth.userOf(viewer);
+    // The rest of this request (the user's fields, their ward) is answered as the new user.
+    ctx.actAs(viewer);
+    const user = await ctx.services.user.me();
     if (!user) throw new UnauthenticatedError();
     return { user, expiresAt };
   }

@@ -1,11 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from 'argon2';
 import type { DataSource } from 'typeorm';
-import { User } from '../entities';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../../db/seed/demo-users';
 import { Role } from '../entities/enums';
 import { TooManyRequestsError, UnauthenticatedError } from '../errors';
-import { ScopedDb, type Viewer } from './scoped-db';
+import type { ScopedDb, Viewer } from './scoped-db';
 
 /** How long a session lasts without logging in again: one working day. */
 export const SESSION_TTL_HOURS = 12;
@@ -34,7 +33,15 @@ export class AuthService {
   /** Failed logins per key (`user:<name>` or `ip:<address>`) in the current window. */
   private readonly failures = new Map<string, { count: number; resetAt: number }>();
 
-  constructor(private readonly ds: DataSource) {}
+  /**
+   * `ds` serves requests (session lookups run on it); `owner` is the schema owner's connection, the
+   * only one allowed to read password hashes and open sessions (the same DataSource when the server
+   * has no separate app-role login).
+   */
+  constructor(
+    private readonly ds: DataSource,
+    private readonly owner: DataSource = ds,
+  ) {}
 
   /** The user of a session token, or null (unknown, expired, logged out, or a disabled user). */
   async viewerOf(token: string | undefined): Promise<Viewer | null> {
@@ -59,16 +66,16 @@ export class AuthService {
   async login(username: string, password: string, address: string): Promise<{ token: string; expiresAt: Date; viewer: Viewer }> {
     const keys = [`user:${username.trim().toLowerCase()}`, `ip:${address}`];
     this.assertNotLocked(keys);
-    const [user] = await this.ds.query(`SELECT * FROM ww_auth_user($1)`, [username.trim()]);
+    const [user] = await this.owner.query(`SELECT * FROM ww_auth_user($1)`, [username.trim()]);
     dummyHash ??= hash(randomBytes(16).toString('hex'));
     const ok = await verify(user?.password_hash ?? (await dummyHash), password).catch(() => false);
     if (!user || !ok || user.disabled) {
       this.recordFailure(keys);
       throw new UnauthenticatedError('Wrong username or password');
     }
-    for (const k of keys) this.failures.delete(k);
+    this.failures.delete(keys[0]!); // the username's count; the address keeps its own
     const token = randomBytes(32).toString('base64url');
-    const [row] = await this.ds.query(`SELECT ww_auth_session_start($1, $2, $3::interval) AS expires_at`, [
+    const [row] = await this.owner.query(`SELECT ww_auth_session_start($1, $2, $3::interval) AS expires_at`, [
       user.id,
       hashToken(token),
       `${SESSION_TTL_HOURS} hours`,
@@ -76,16 +83,6 @@ export class AuthService {
     const viewer = await this.viewerOf(token);
     if (!viewer) throw new UnauthenticatedError('Wrong username or password');
     return { token, expiresAt: new Date(row.expires_at), viewer };
-  }
-
-  /** The user record of a viewer, read in a scoped transaction of their own. */
-  async userOf(viewer: Viewer): Promise<User | null> {
-    const db = new ScopedDb(this.ds, viewer);
-    try {
-      return await (await db.manager()).getRepository(User).findOneBy({ id: viewer.userId });
-    } finally {
-      await db.finish(true);
-    }
   }
 
   /**
