@@ -81,7 +81,7 @@ export interface Context {
 export function createContext(deps: AppDeps, req: Request, res: Response, viewer: Viewer | null): Context {
   const db = new ScopedDb(deps.ds, viewer, deps.rowLevelSecurity);
   const services = createServices(db);
-  const context: Context = {
+  return {
     config: deps.config,
     viewer,
     db,
@@ -89,10 +89,12 @@ export function createContext(deps: AppDeps, req: Request, res: Response, viewer
     auth: deps.auth,
     req,
     res,
-    actAs(next: Viewer) {
-      if (context.db.isOpen) throw new Error('cannot change user once the request has used the database');
+    // Mutates the object it is called on: the one the resolvers and plugins hold (Apollo may have
+    // copied the context this function returned).
+    actAs(this: Context, next: Viewer) {
+      if (this.db.isOpen) throw new Error('cannot change user once the request has used the database');
       const { actAs: _keep, ...fresh } = createContext(deps, req, res, next);
-      Object.assign(context, fresh);
+      Object.assign(this, fresh);
     },
     loaders: {
       districtStats: new DataLoader((ids) => Promise.all(ids.map((id) => services.district.stats(id)))),
@@ -106,5 +108,4 @@ export function createContext(deps: AppDeps, req: Request, res: Response, viewer
       nearestActiveCamera: new DataLoader((ids) => services.coverage.nearestActiveCamera(ids)),
     },
   };
-  return context;
 }
