@@ -45,7 +45,7 @@ async function checkAccounts(owner: DataSource, config: Config): Promise<void> {
   const weak = await usersWithDemoPassword(owner);
   if (weak.length > 0) {
     throw new Error(
-      `refusing to start outside demo mode: ${weak.length} demo user(s) (${weak.slice(0, 3).join(', ')}${weak.length > 3 ? ', ...' : ''}) ` +
+      `refusing to start outside demo mode: ${weak.length} demo user(s) (${[...weak].sort().join(', ')}) ` +
         'still have the published demo password. Change or disable them, or run in demo mode (WARDWATCH_DEMO=on).',
     );
   }
