@@ -223,6 +223,8 @@ export interface CurrentUser {
 export interface ClientConfig {
   tileUrl: string | null;
   tileAttribution: string | null;
+  /** The server runs the demo district with its demo users (published password). */
+  demo: boolean;
 }
 
 /**

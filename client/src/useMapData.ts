@@ -37,7 +37,7 @@ export interface MapData {
 export function useMapData(kinds: readonly MapLayer[] = MAP_LAYERS): MapData {
   const [overview, setOverview] = useState<Loadable<Overview>>({ status: 'loading' });
   const [layers, setLayers] = useState<LayerStates>(() => loadingLayers(kinds));
-  const [config, setConfig] = useState<ClientConfig>({ tileUrl: null, tileAttribution: null });
+  const [config, setConfig] = useState<ClientConfig>({ tileUrl: null, tileAttribution: null, demo: false });
   const [attempt, setAttempt] = useState(0);
   const kindsKey = kinds.join(',');
   const kindsRef = useRef(kinds);

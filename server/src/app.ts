@@ -195,7 +195,8 @@ export async function createApp(deps: AppDeps, plugins: ApolloServerPlugin<Conte
     expressMiddleware(apollo, { context: async ({ req, res }) => createContext(deps, req, res, req.viewer ?? null) }),
   );
   app.get('/config.json', (_req, res) => {
-    res.json({ tileUrl: config.tileUrl, tileAttribution: config.tileAttribution });
+    // `demo`: the login screen may name the demo users (their password is public in demo mode only).
+    res.json({ tileUrl: config.tileUrl, tileAttribution: config.tileAttribution, demo: config.demo });
   });
   // R5: the ward's list of rental houses without a camera, as the ward reports it to the district.
   app.get('/export/unregistered-rental-houses.csv', async (req, res) => {

@@ -229,6 +229,8 @@ describe('signing in', () => {
     expect(await page.getByTestId('map').count()).toBe(0);
     expect(await page.evaluate(() => window.__wardwatch)).toBeUndefined();
     expect(operations).toEqual(['Me']); // no district, ward or layer query before a login
+    // Demo mode (the default for npm start) names the demo users and their published password.
+    await expect.poll(() => page.getByTestId('login-demo-hint').textContent()).toContain('wardwatch-demo');
     // The login screen speaks English too.
     await page.getByTestId('lang-en').click();
     await expect.poll(() => page.locator('#ww-login-title').textContent()).toBe('Sign in');

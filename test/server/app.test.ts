@@ -42,7 +42,7 @@ describe('HTTP endpoints', () => {
 
   it('serves the client its runtime config, with no basemap unless one is configured', async () => {
     const res = await fetch(`${app.server.url}/config.json`);
-    expect(await res.json()).toEqual({ tileUrl: null, tileAttribution: null });
+    expect(await res.json()).toEqual({ tileUrl: null, tileAttribution: null, demo: true });
   });
 
   it('reports health when the database answers', async () => {

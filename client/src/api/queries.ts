@@ -151,7 +151,7 @@ export function unregisteredHousesCsvUrl(wardId: number): string {
 
 /** GET /config.json: the basemap tile URL is optional; without the file the map stays plain. */
 export async function fetchConfig(options: { signal?: AbortSignal; fetch?: typeof fetch } = {}): Promise<ClientConfig> {
-  const none: ClientConfig = { tileUrl: null, tileAttribution: null };
+  const none: ClientConfig = { tileUrl: null, tileAttribution: null, demo: false };
   try {
     const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
     const response = await doFetch('/config.json', { signal: options.signal, headers: { accept: 'application/json' } });
@@ -160,6 +160,7 @@ export async function fetchConfig(options: { signal?: AbortSignal; fetch?: typeo
     return {
       tileUrl: typeof body.tileUrl === 'string' && body.tileUrl.trim() ? body.tileUrl : null,
       tileAttribution: typeof body.tileAttribution === 'string' ? body.tileAttribution : null,
+      demo: body.demo === true,
     };
   } catch {
     return none;

@@ -6,6 +6,7 @@
 import type { TFunction } from 'i18next';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { fetchConfig } from '../api/queries';
 import { loginErrorOf, type LoginError } from '../auth/loginError';
 import type { SignedOutReason } from '../auth/useSession';
 import { Brand } from './Brand';
@@ -32,6 +33,12 @@ export function LoginScreen({ onLogin, reason, checkError, checking = false }: P
   const usernameRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
   const mounted = useRef(true);
+  const [demo, setDemo] = useState(false);
+  useEffect(() => {
+    const controller = new AbortController();
+    fetchConfig({ signal: controller.signal }).then((c) => setDemo(c.demo));
+    return () => controller.abort();
+  }, []);
   useEffect(
     () => () => {
       mounted.current = false;
@@ -148,6 +155,11 @@ export function LoginScreen({ onLogin, reason, checkError, checking = false }: P
               {busy ? t('auth.submitting') : t('auth.submit')}
             </button>
             <p className="ww-login-foot">{t('auth.audited')}</p>
+            {demo && (
+              <p className="ww-login-foot ww-login-demo" data-testid="login-demo-hint">
+                {t('auth.demoHint', { password: 'wardwatch-demo' })}
+              </p>
+            )}
           </form>
         )}
       </main>

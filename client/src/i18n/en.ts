@@ -39,6 +39,7 @@ const en: Strings<Catalogue> = {
     expired: 'Your session has ended. Please sign in again.',
     checkFailed: 'Could not check your session: {{reason}}',
     audited: 'For authorised staff only. Every sign-in and every change is recorded in the audit log.',
+    demoHint: 'Demo: sign in as planner, admin, police, justice, homeaffairs or chair.p01 … chair.p13; password {{password}}.',
     error: {
       wrongCredentials: 'Wrong username or password.',
       tooManyAttempts: 'Too many failed sign-ins. Try again in {{wait}}.',

@@ -35,6 +35,7 @@ const vi = {
     expired: 'Phiên làm việc đã kết thúc. Hãy đăng nhập lại.',
     checkFailed: 'Không kiểm tra được phiên đăng nhập: {{reason}}',
     audited: 'Chỉ dành cho cán bộ được cấp tài khoản. Mọi lần đăng nhập và thay đổi đều được ghi nhật ký.',
+    demoHint: 'Bản demo: đăng nhập bằng planner, admin, police, justice, homeaffairs hoặc chair.p01 … chair.p13; mật khẩu {{password}}.',
     error: {
       wrongCredentials: 'Sai tên đăng nhập hoặc mật khẩu.',
       tooManyAttempts: 'Đăng nhập sai quá nhiều lần. Hãy thử lại sau {{wait}}.',

@@ -54,11 +54,16 @@ describe('fetchOverview and fetchCamera', () => {
 describe('fetchConfig', () => {
   it('reads the tile URL and attribution', async () => {
     const fetch = vi.fn(async () => json({ tileUrl: 'https://tiles.example/{z}/{x}/{y}.png', tileAttribution: '© OSM' }));
-    expect(await fetchConfig({ fetch })).toEqual({ tileUrl: 'https://tiles.example/{z}/{x}/{y}.png', tileAttribution: '© OSM' });
+    expect(await fetchConfig({ fetch })).toEqual({ tileUrl: 'https://tiles.example/{z}/{x}/{y}.png', tileAttribution: '© OSM', demo: false });
+  });
+
+  it('says demo mode only when the server says exactly true', async () => {
+    expect((await fetchConfig({ fetch: vi.fn(async () => json({ demo: true })) })).demo).toBe(true);
+    expect((await fetchConfig({ fetch: vi.fn(async () => json({ demo: 'yes' })) })).demo).toBe(false);
   });
 
   it('falls back to no basemap when the file is missing, broken or empty', async () => {
-    const none = { tileUrl: null, tileAttribution: null };
+    const none = { tileUrl: null, tileAttribution: null, demo: false };
     expect(await fetchConfig({ fetch: vi.fn(async () => new Response('nope', { status: 404 })) })).toEqual(none);
     expect(await fetchConfig({ fetch: vi.fn(async () => new Response('<html>', { status: 200 })) })).toEqual(none);
     expect(await fetchConfig({ fetch: vi.fn(async () => json({ tileUrl: '  ', tileAttribution: null })) })).toEqual(none);
