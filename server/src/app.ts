@@ -64,9 +64,14 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (dbCode && DB_DOWN.has(dbCode)) {
     return { ...base, message: 'The database is unavailable; try again shortly', extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
   }
-  // Logged without the SQL parameters a database error carries (they may hold personal data).
-  const e = original as { name?: string; message?: string; code?: string; driverError?: { code?: string } };
-  console.error(`[wardwatch] internal error: ${e?.name ?? 'Error'} ${dbCode ?? ''} ${String(e?.message ?? original).slice(0, 300)}`);
+  // A database error is logged by its code and constraint only: its message, detail and parameters
+  // may quote the values of a row (owners' names and phones).
+  const e = original as { name?: string; message?: string; driverError?: { constraint?: string; table?: string } };
+  console.error(
+    dbCode
+      ? `[wardwatch] internal error: database error ${dbCode} ${e?.driverError?.table ?? ''} ${e?.driverError?.constraint ?? ''}`
+      : `[wardwatch] internal error: ${e?.name ?? 'Error'} ${String(e?.message ?? original).slice(0, 300)}`,
+  );
   return { ...base, message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
 }
 

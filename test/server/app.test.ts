@@ -19,6 +19,21 @@ describe('formatError', () => {
     log.mockRestore();
   });
 
+  it('logs a database error by its code and constraint, never the values it quotes', () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const failed = Object.assign(new Error('invalid input syntax for type integer: "0905 123 456"'), {
+      code: '22P02',
+      parameters: ['Nguyễn Văn An', '0905 123 456'],
+      driverError: { code: '22P02', table: 'rental_house', constraint: undefined, detail: 'Key (owner_phone)=(0905 123 456)' },
+    });
+    const out = formatError({ message: failed.message }, asResolverError(failed));
+    expect(out.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+    const logged = log.mock.calls.flat().map(String).join(' ');
+    expect(logged).toMatch(/22P02/);
+    expect(logged).not.toMatch(/0905|Nguyễn/);
+    log.mockRestore();
+  });
+
   it('answers SERVICE_UNAVAILABLE when the database cannot be reached', () => {
     const down = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
     const out = formatError({ message: down.message }, asResolverError(down));
