@@ -197,6 +197,30 @@ export class Access1764662400000 implements MigrationInterface {
       END
       $fn$`);
 
+    // A point on the border of wards belongs to the lowest-numbered one, unless the user's own ward is
+    // among them: a chair's camera on their border stays theirs (server/src/services/geometry.service.ts
+    // applies the same rule before writing).
+    await q.query(`
+      CREATE OR REPLACE FUNCTION ww_place_point() RETURNS trigger
+      LANGUAGE plpgsql AS $fn$
+      BEGIN
+        IF TG_OP = 'INSERT' OR NEW.location IS DISTINCT FROM OLD.location OR NEW.district_id IS DISTINCT FROM OLD.district_id THEN
+          SELECT w.id INTO NEW.ward_id FROM ward w
+            WHERE w.district_id = NEW.district_id AND ST_Covers(w.boundary, NEW.location)
+            ORDER BY (w.id = ww_scope_ward()) DESC NULLS LAST, w.id LIMIT 1;
+          IF NEW.ward_id IS NULL THEN
+            RAISE EXCEPTION 'location is outside every ward of district %', NEW.district_id
+              USING ERRCODE = '23514', CONSTRAINT = 'ww_location_inside_district', COLUMN = 'location';
+          END IF;
+          SELECT g.id INTO NEW.residential_group_id FROM residential_group g
+            WHERE g.ward_id = NEW.ward_id AND ST_Covers(g.boundary, NEW.location)
+            ORDER BY g.id LIMIT 1;
+        END IF;
+        NEW.updated_at := now();
+        RETURN NEW;
+      END
+      $fn$`);
+
     // Derived data is the database's own work: placement and coverage see every ward's rows (a
     // camera's view crosses ward borders), whoever's change set them off.
     for (const fn of ['ww_place_point()', 'ww_camera_coverage()', 'ww_group_coverage()', 'ww_refresh_coverage(integer[])']) {
@@ -207,6 +231,40 @@ export class Access1764662400000 implements MigrationInterface {
     // when APP_DATABASE_URL is set) can neither read a hash nor open a session for anyone.
     await q.query(`REVOKE EXECUTE ON FUNCTION ww_auth_user(text), ww_auth_session_start(integer, bytea, interval) FROM PUBLIC`);
 
+    // Metres from a rental house in the caller's scope to the nearest ACTIVE camera of its district,
+    // whichever ward that camera is in (R5: how far the house is from being watched). Only the
+    // number leaves: a ward chair learns no other ward's camera, and every role gets the same figure.
+    // KNN on the GiST index picks a few candidates by planar distance; the geodesic distance decides.
+    await q.query(`
+      CREATE FUNCTION ww_nearest_active_camera_m(house integer) RETURNS double precision
+      LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp SET ww.system = 'on' AS $fn$
+        SELECT min(ST_Distance(k.location::geography, h.location::geography))
+          FROM rental_house h
+          CROSS JOIN LATERAL (SELECT c.location FROM camera c WHERE c.status = 'active' AND c.district_id = h.district_id
+                               ORDER BY c.location <-> h.location LIMIT 8) k
+         WHERE h.id = house AND h.district_id = ww_scope_district() AND (ww_scope_ward() IS NULL OR h.ward_id = ww_scope_ward())
+      $fn$`);
+
+    // A new password ends the user's open sessions (as disabling them does).
+    await q.query(`
+      CREATE FUNCTION ww_end_sessions_on_password_change() RETURNS trigger
+      LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp SET ww.system = 'on' AS $fn$
+      BEGIN
+        DELETE FROM app_session WHERE user_id = NEW.id;
+        RETURN NULL;
+      END
+      $fn$`);
+    await q.query(`CREATE TRIGGER app_user_80_sessions AFTER UPDATE OF password_hash ON app_user FOR EACH ROW WHEN (OLD.password_hash IS DISTINCT FROM NEW.password_hash) EXECUTE FUNCTION ww_end_sessions_on_password_change()`);
+
+    // Functions run with the owner's rights are callable only where they must be: trigger functions
+    // by nobody (triggers fire regardless; without EXECUTE nobody can attach them to a table of their
+    // own), the session lookups by the app role.
+    await q.query(`
+      REVOKE EXECUTE ON FUNCTION ww_audit(), ww_audit_append_only(), ww_place_point(), ww_camera_view(), ww_camera_coverage(),
+        ww_group_coverage(), ww_end_sessions_on_password_change(), ww_auth_session(bytea), ww_auth_session_end(bytea),
+        ww_nearest_active_camera_m(integer) FROM PUBLIC`);
+    await q.query(`GRANT EXECUTE ON FUNCTION ww_auth_session(bytea), ww_auth_session_end(bytea), ww_nearest_active_camera_m(integer) TO ${APP_ROLE}`);
+
     // Row-level security. The app role: its district, and its ward when it has one.
     const inScope = (ward: string) =>
       `district_id = ww_scope_district() AND (ww_scope_ward() IS NULL OR ${ward} = ww_scope_ward())`;
@@ -214,7 +272,7 @@ export class Access1764662400000 implements MigrationInterface {
       ['district', `id = ww_scope_district()`],
       ['ward', inScope('id')],
       ...WARD_TABLES.map((t): [string, string] => [t, inScope('ward_id')]),
-      // Users: an ADMIN manages the district's users; everyone else sees only themselves.
+      // Users: an ADMIN manages the district's users (the write policy below); others read only themselves.
       ['app_user', `district_id = ww_scope_district() AND (ww_scope_role() = 'admin' OR id = nullif(current_setting('ww.user_id', true), '')::integer)`],
       // The audit log: ADMIN and PLANNER read their district's.
       ['audit_log', `district_id = ww_scope_district() AND ww_scope_role() IN ('admin', 'planner')`],
@@ -225,6 +283,10 @@ export class Access1764662400000 implements MigrationInterface {
       await q.query(`CREATE POLICY ww_scope ON ${table} TO ${APP_ROLE} USING (${rule}) WITH CHECK (${rule})`);
       await q.query(`CREATE POLICY ww_system ON ${table} TO CURRENT_USER USING (ww_system()) WITH CHECK (ww_system())`);
     }
+    // Writing users is an ADMIN's alone (restrictive: on top of the policy above).
+    const adminOnly = `ww_scope_role() = 'admin'`;
+    await q.query(`CREATE POLICY ww_admin_writes ON app_user AS RESTRICTIVE FOR INSERT TO ${APP_ROLE} WITH CHECK (${adminOnly})`);
+    await q.query(`CREATE POLICY ww_admin_updates ON app_user AS RESTRICTIVE FOR UPDATE TO ${APP_ROLE} USING (${adminOnly}) WITH CHECK (${adminOnly})`);
     await q.query(`ALTER TABLE app_session ENABLE ROW LEVEL SECURITY`);
     await q.query(`ALTER TABLE app_session FORCE ROW LEVEL SECURITY`);
     await q.query(`CREATE POLICY ww_system ON app_session TO CURRENT_USER USING (ww_system()) WITH CHECK (ww_system())`);
@@ -233,7 +295,13 @@ export class Access1764662400000 implements MigrationInterface {
     // nothing on sessions or the migrations table, and only SELECT on the audit log.
     await q.query(`GRANT USAGE ON SCHEMA public TO ${APP_ROLE}`);
     await q.query(`GRANT SELECT ON district, ward, residential_group, residential_group_coverage, audit_log TO ${APP_ROLE}`);
-    await q.query(`GRANT SELECT, INSERT, UPDATE ON camera, rental_house TO ${APP_ROLE}`);
+    // Columns the database derives (ward, group, view sector, timestamps) are not the app's to write.
+    await q.query(`GRANT SELECT ON camera, rental_house TO ${APP_ROLE}`);
+    const cameraColumns = `district_id, label, location, bearing, field_of_view, range_m, camera_type, mount_height_m, owner_kind,
+      owner_name, owner_phone, rental_house_id, network_operator, status, police_access, installed_on, decommissioned_at`;
+    await q.query(`GRANT INSERT (${cameraColumns}), UPDATE (${cameraColumns}) ON camera TO ${APP_ROLE}`);
+    const houseColumns = `district_id, address, owner_name, owner_phone, rooms, location`;
+    await q.query(`GRANT INSERT (${houseColumns}), UPDATE (${houseColumns}) ON rental_house TO ${APP_ROLE}`);
     await q.query(`GRANT SELECT (id, district_id, username, display_name, role, ward_id, disabled, created_at) ON app_user TO ${APP_ROLE}`);
     await q.query(`GRANT INSERT (district_id, username, display_name, role, ward_id, password_hash, disabled) ON app_user TO ${APP_ROLE}`);
     await q.query(`GRANT UPDATE (display_name, role, ward_id, password_hash, disabled) ON app_user TO ${APP_ROLE}`);
@@ -252,10 +320,32 @@ export class Access1764662400000 implements MigrationInterface {
       await q.query(`ALTER FUNCTION ${fn} SECURITY INVOKER RESET search_path RESET ww.system`);
     }
     await q.query(`GRANT EXECUTE ON FUNCTION ww_refresh_coverage(integer[]) TO PUBLIC`);
+    await q.query(`
+      CREATE OR REPLACE FUNCTION ww_place_point() RETURNS trigger
+      LANGUAGE plpgsql AS $fn$
+      BEGIN
+        IF TG_OP = 'INSERT' OR NEW.location IS DISTINCT FROM OLD.location OR NEW.district_id IS DISTINCT FROM OLD.district_id THEN
+          SELECT w.id INTO NEW.ward_id FROM ward w
+            WHERE w.district_id = NEW.district_id AND ST_Covers(w.boundary, NEW.location)
+            ORDER BY w.id LIMIT 1;
+          IF NEW.ward_id IS NULL THEN
+            RAISE EXCEPTION 'location is outside every ward of district %', NEW.district_id
+              USING ERRCODE = '23514', CONSTRAINT = 'ww_location_inside_district', COLUMN = 'location';
+          END IF;
+          SELECT g.id INTO NEW.residential_group_id FROM residential_group g
+            WHERE g.ward_id = NEW.ward_id AND ST_Covers(g.boundary, NEW.location)
+            ORDER BY g.id LIMIT 1;
+        END IF;
+        NEW.updated_at := now();
+        RETURN NEW;
+      END
+      $fn$`);
+    await q.query(`GRANT EXECUTE ON FUNCTION ww_place_point(), ww_camera_view(), ww_camera_coverage(), ww_group_coverage() TO PUBLIC`);
     await q.query(`DROP TABLE IF EXISTS audit_log, app_session, app_user`);
     await q.query(`
       DROP FUNCTION IF EXISTS ww_auth_user(text), ww_auth_session(bytea), ww_auth_session_start(integer, bytea, interval),
         ww_auth_session_end(bytea), ww_audit(), ww_audit_image(jsonb), ww_audit_append_only(),
+        ww_nearest_active_camera_m(integer), ww_end_sessions_on_password_change(),
         ww_scope_district(), ww_scope_ward(), ww_scope_role(), ww_system()`);
     // The role is the cluster's, possibly shared with other databases: only this database's grants go.
     await q.query(`REVOKE ALL ON ALL TABLES IN SCHEMA public FROM ${APP_ROLE}`);

@@ -209,7 +209,7 @@ export async function createApp(deps: AppDeps, plugins: ApolloServerPlugin<Conte
     const db = new ScopedDb(dataSource, req.viewer ?? null, deps.rowLevelSecurity);
     try {
       assertAllowed(EXPORTS['unregistered-rental-houses.csv'], req.viewer?.role, 'unregistered-rental-houses.csv');
-      if (!Number.isInteger(wardId)) throw new BadUserInputError('wardId', 'must be a ward id');
+      if (!Number.isInteger(wardId) || wardId < 1 || wardId > 2 ** 31 - 1) throw new BadUserInputError('wardId', 'must be a ward id');
       const services = createServices(db);
       const rows = await services.coverage.unregisteredRentalHouseRows(wardId);
       await db.finish(true);

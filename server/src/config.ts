@@ -23,6 +23,11 @@ export interface Config {
   rateLimitPerMinute: number;
   /** Session cookies only over HTTPS (on in production mode). */
   secureCookies: boolean;
+  /**
+   * On a real server, refuse to start unless requests connect as the app role (APP_DATABASE_URL).
+   * On by default in production mode.
+   */
+  requireAppLogin: boolean;
   /** Express `trust proxy`: hops of reverse proxies whose X-Forwarded-For to believe (0: none). */
   trustProxy: number;
   dataDir: string;
@@ -58,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute,
     secureCookies: flag(env.WARDWATCH_SECURE_COOKIES, production),
     trustProxy: Number(env.WARDWATCH_TRUST_PROXY ?? 0) || 0,
+    requireAppLogin: flag(env.WARDWATCH_REQUIRE_APP_LOGIN, production),
     dataDir: env.WARDWATCH_DATA_DIR || DEFAULT_DATA_DIR,
     seedDemo: demo && flag(env.WARDWATCH_SEED_DEMO, true),
     tileUrl: env.WARDWATCH_TILE_URL || null,

@@ -13,7 +13,12 @@ export const UNBOUNDED_LIST = 25;
  * written or passed in a variable, or its default), or UNBOUNDED_LIST for a list with none. A
  * connection's `edges` list is the page itself and is not counted twice.
  */
+/** Whole GeoJSON layers, built and serialised by PostGIS: about 2 MB and 0.3 s each for a district. */
+export const LAYER_COST = 2000;
+const LAYER_FIELDS = new Set(['Query.layer', 'Query.coverageGaps']);
+
 const listEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+  if (LAYER_FIELDS.has(`${type.name}.${field.name}`)) return LAYER_COST;
   if (typeof args.first === 'number') return 1 + args.first * childComplexity;
   if (isListType(getNullableType(field.type)) && !type.name.endsWith('Connection')) return 1 + UNBOUNDED_LIST * childComplexity;
   return undefined;

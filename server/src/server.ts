@@ -36,6 +36,22 @@ export interface StartOptions {
   rowLevelSecurity?: boolean;
 }
 
+/** The connection that serves requests must be the app role: no superuser, no BYPASSRLS, owning nothing. */
+async function checkAppLogin(ds: DataSource): Promise<void> {
+  const [r] = await ds.query(
+    `SELECT current_user AS who, r.rolsuper AS super, r.rolbypassrls AS bypass,
+            (SELECT count(*)::int FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+              WHERE c.relowner = r.oid AND n.nspname = 'public') AS owns
+       FROM pg_roles r WHERE r.rolname = current_user`,
+  );
+  if (r.super || r.bypass || r.owns > 0) {
+    throw new Error(
+      `refusing to start: APP_DATABASE_URL logs in as "${r.who}", which ${r.super ? 'is a superuser' : r.bypass ? 'bypasses row-level security' : 'owns tables'}; ` +
+        'it must be the non-owner role wardwatch_app',
+    );
+  }
+}
+
 /**
  * The accounts rule: outside demo mode, no demo user may keep the published demo password, and the
  * district needs an ADMIN (created from WARDWATCH_ADMIN_PASSWORD on the first start).
@@ -102,9 +118,16 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       seeded = true;
     }
     await checkAccounts(owner, config);
+    if (config.requireAppLogin && !db.embedded && !config.appDatabaseUrl) {
+      throw new Error(
+        'refusing to start without APP_DATABASE_URL (production mode): requests must connect as the non-owner role ' +
+          'wardwatch_app (see README "Use a real PostgreSQL + PostGIS"; WARDWATCH_REQUIRE_APP_LOGIN=off to accept the owner).',
+      );
+    }
     if (config.appDatabaseUrl) {
       ds = createDataSource({ url: config.appDatabaseUrl, entities, poolSize: POOL_SIZE });
       await ds.initialize();
+      await checkAppLogin(ds);
     }
     const created = await createApp(
       { config, ds, auth: new AuthService(ds, owner), rowLevelSecurity: options.rowLevelSecurity ?? true },

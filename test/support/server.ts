@@ -50,6 +50,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     port: 0,
     host: '127.0.0.1',
     seedDemo: false,
+    // The embedded test database is reached over its socket like a real server, but has one user.
+    requireAppLogin: Boolean(inject('appDatabaseUrl')),
     ...options.config,
   };
   const server = await startServer(config, { plugins: options.plugins, rowLevelSecurity: options.rowLevelSecurity });

@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 't
 import { seesPersonalData } from '../auth-checker';
 import type { Context } from '../context';
 import { User, Ward } from '../entities';
+import { NotFoundError } from '../errors';
 import { permissionsOf } from '../policy';
 import { CreateUserInput, UpdateUserInput } from './types/user.input';
 
@@ -24,7 +25,9 @@ export class UserResolver {
 
   @FieldResolver(() => Ward, { nullable: true })
   async ward(@Root() u: User, @Ctx() ctx: Context): Promise<Ward | null> {
-    return u.wardId == null ? null : ctx.loaders.ward.load(u.wardId).catch(() => null);
+    if (u.wardId == null) return null;
+    // A ward outside the viewer's scope reads as none; any other failure is a failure.
+    return ctx.loaders.ward.load(u.wardId).catch((e) => (e instanceof NotFoundError ? null : Promise.reject(e)));
   }
 
   @FieldResolver(() => Boolean, { description: "Whether this user's role sees owners' names and phone numbers." })

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from 'argon2';
+import { ipKeyGenerator } from 'express-rate-limit';
 import type { DataSource } from 'typeorm';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../../db/seed/demo-users';
 import { Role } from '../entities/enums';
@@ -64,16 +65,16 @@ export class AuthService {
    * LOGIN_ATTEMPTS failures for a username (or many more from an address) within LOGIN_WINDOW_MS, TOO_MANY_REQUESTS.
    */
   async login(username: string, password: string, address: string): Promise<{ token: string; expiresAt: Date; viewer: Viewer }> {
-    const keys = [`user:${username.trim().toLowerCase()}`, `ip:${address}`];
+    const keys = [`user:${username.trim().toLowerCase()}`, `ip:${ipKeyGenerator(address)}`];
     this.assertNotLocked(keys);
+    // Counted before the (slow) check, so attempts sent at once cannot all slip under the limit.
+    this.recordFailure(keys);
     const [user] = await this.owner.query(`SELECT * FROM ww_auth_user($1)`, [username.trim()]);
     dummyHash ??= hash(randomBytes(16).toString('hex'));
     const ok = await verify(user?.password_hash ?? (await dummyHash), password).catch(() => false);
-    if (!user || !ok || user.disabled) {
-      this.recordFailure(keys);
-      throw new UnauthenticatedError('Wrong username or password');
-    }
+    if (!user || !ok || user.disabled) throw new UnauthenticatedError('Wrong username or password');
     this.failures.delete(keys[0]!); // the username's count; the address keeps its own
+    this.forgive(keys[1]!); // this attempt was not a failure
     const token = randomBytes(32).toString('base64url');
     const [row] = await this.owner.query(`SELECT ww_auth_session_start($1, $2, $3::interval) AS expires_at`, [
       user.id,
@@ -104,6 +105,11 @@ export class AuthService {
         throw new TooManyRequestsError('Too many failed logins; try again later', Math.ceil((f.resetAt - now) / 1000));
       }
     }
+  }
+
+  private forgive(key: string): void {
+    const f = this.failures.get(key);
+    if (f && f.count > 0) f.count -= 1;
   }
 
   private recordFailure(keys: string[]): void {

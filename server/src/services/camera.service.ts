@@ -91,7 +91,7 @@ export class CameraService {
       throw new BadUserInputError('input.status', 'a new camera cannot be decommissioned');
     }
     return this.db.transaction(async (m) => {
-      const { point: location, districtId } = await pointInScope(m, this.db.scope, input.location, 'input.location');
+      const { point: location, districtId, wardId } = await pointInScope(m, this.db.scope, input.location, 'input.location');
       const defaults = CAMERA_TYPE_DEFAULTS[input.type];
       const values: Partial<Camera> = {
         districtId,
@@ -111,7 +111,7 @@ export class CameraService {
         policeAccess: input.policeAccess ?? PoliceAccess.NONE,
         installedOn: input.installedOn ?? null,
       };
-      await this.checkConsistency(m, values, districtId);
+      await this.checkConsistency(m, values, districtId, wardId);
       let id: number;
       try {
         const result = await m.getRepository(Camera).insert(values);
@@ -135,9 +135,11 @@ export class CameraService {
       }
       const changes: Partial<Camera> = {};
       let districtId = camera.districtId;
+      let wardId: number | null = camera.wardId;
       if (input.location != null) {
         const placed = await pointInScope(m, this.db.scope, input.location, 'input.location');
         districtId = placed.districtId;
+        wardId = placed.wardId;
         changes.location = placed.point;
         changes.districtId = districtId;
       }
@@ -152,7 +154,7 @@ export class CameraService {
         if (v === null && nonNullable.has(k)) throw new BadUserInputError(`input.${k}`, 'cannot be null');
         (changes as Record<string, unknown>)[k] = v;
       }
-      await this.checkConsistency(m, { ...camera, ...changes }, districtId);
+      await this.checkConsistency(m, { ...camera, ...changes }, districtId, wardId);
       if (Object.keys(changes).length > 0) {
         try {
           await m.getRepository(Camera).update({ id }, changes);
@@ -176,13 +178,19 @@ export class CameraService {
     });
   }
 
-  /** Rules across fields: a camera linked to a rental house is owned by it, in the same district. */
-  private async checkConsistency(m: EntityManager, c: Partial<Camera>, districtId: number): Promise<void> {
+  /**
+   * Rules across fields: a camera linked to a rental house is owned by it and stands in the house's
+   * ward (so that whoever sees the house sees its camera: R2 and R5 hold in every ward's view).
+   */
+  private async checkConsistency(m: EntityManager, c: Partial<Camera>, districtId: number, wardId: number | null): Promise<void> {
     if (c.rentalHouseId != null) {
       const house = await m.getRepository(RentalHouse).findOneBy({ ...scopeWhere(this.db), id: c.rentalHouseId, districtId });
       if (!house) throw new NotFoundError('RentalHouse', c.rentalHouseId, 'input.rentalHouseId');
       if (c.ownerKind !== OwnerKind.RENTAL_HOUSE) {
         throw new BadUserInputError('input.ownerKind', 'must be RENTAL_HOUSE for a camera linked to a rental house');
+      }
+      if (wardId !== house.wardId) {
+        throw new BadUserInputError('input.rentalHouseId', `the camera stands in another ward than rental house ${house.id}`);
       }
     }
   }

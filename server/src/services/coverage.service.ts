@@ -35,14 +35,11 @@ const ROLL_UP = `
   max(rc.computed_at) AS "computedAt"`;
 
 /**
- * `n.m`: metres from rental house `h` to the nearest ACTIVE camera of its district (NULL if none).
- * KNN on the GiST index picks a few candidates by planar distance; the geodesic distance decides.
+ * `n.m`: metres from rental house `h` to the nearest ACTIVE camera of its district (NULL if none),
+ * whichever ward that camera is in: the database computes it (ww_nearest_active_camera_m) and lets
+ * only the number out, so every role that sees the house gets the same figure.
  */
-const NEAREST_ACTIVE_CAMERA = `LEFT JOIN LATERAL (
-           SELECT min(ST_Distance(k.location::geography, h.location::geography)) AS m
-           FROM (SELECT c.location FROM camera c WHERE c.status = 'active' AND c.district_id = h.district_id
-                 ORDER BY c.location <-> h.location LIMIT 8) k
-         ) n ON true`;
+const NEAREST_ACTIVE_CAMERA = `CROSS JOIN LATERAL (SELECT ww_nearest_active_camera_m(h.id) AS m) n`;
 
 export class CoverageService {
   constructor(private readonly db: ScopedDb) {}

@@ -61,23 +61,33 @@ export async function pointInDistrict(m: EntityManager, value: unknown, field: s
 }
 
 /**
- * pointInDistrict, then the user's scope: FORBIDDEN naming `field` when the point lies outside the
- * user's ward (a WARD_CHAIR registers and moves things only in their own ward).
+ * The ward a point will be placed in, by the rule of the database's placement trigger
+ * (ww_place_point): the user's own ward if it covers the point, else the lowest-numbered ward that
+ * does (a point on a shared border belongs to one). Null: no ward the caller can see covers it.
+ */
+export async function wardOfPoint(m: EntityManager, districtId: number, point: Point, ownWard: number | null): Promise<number | null> {
+  const [row] = await m.query(
+    `SELECT w.id FROM ward w WHERE w.district_id = $1 AND ST_Covers(w.boundary, ST_SetSRID(ST_MakePoint($2, $3), 4326))
+      ORDER BY (w.id = $4::int) DESC NULLS LAST, w.id LIMIT 1`,
+    [districtId, point.coordinates[0], point.coordinates[1], ownWard],
+  );
+  return row ? (row.id as number) : null;
+}
+
+/**
+ * pointInDistrict, then the user's scope: FORBIDDEN naming `field` when the point would be placed
+ * outside the user's ward (a WARD_CHAIR registers and moves things only in their own ward). Returns
+ * the ward it will be placed in.
  */
 export async function pointInScope(
   m: EntityManager,
   scope: { districtId: number; wardId: number | null },
   value: unknown,
   field: string,
-): Promise<{ point: Point; districtId: number }> {
+): Promise<{ point: Point; districtId: number; wardId: number | null }> {
   const placed = await pointInDistrict(m, value, field);
   if (placed.districtId !== scope.districtId) throw new ForbiddenError(field, `${field} is outside your district`);
-  if (scope.wardId != null) {
-    const [inside] = await m.query(
-      `SELECT 1 FROM ward WHERE id = $1 AND ST_Covers(boundary, ST_SetSRID(ST_MakePoint($2, $3), 4326))`,
-      [scope.wardId, placed.point.coordinates[0], placed.point.coordinates[1]],
-    );
-    if (!inside) throw new ForbiddenError(field, `${field} is outside your ward`);
-  }
-  return placed;
+  const wardId = await wardOfPoint(m, placed.districtId, placed.point, scope.wardId);
+  if (scope.wardId != null && wardId !== scope.wardId) throw new ForbiddenError(field, `${field} is outside your ward`);
+  return { ...placed, wardId };
 }

@@ -101,11 +101,23 @@ export class ScopedDb {
                 set_config('ww.user_id', $3, true), set_config('ww.username', $4, true), set_config('ww.role', $5, true)`,
         [String(viewer.districtId), viewer.wardId == null ? '' : String(viewer.wardId), String(viewer.userId), viewer.username, viewer.role],
       );
+      // No request holds the database for long (the embedded one has a single connection).
+      await runner.query(`SET LOCAL statement_timeout = '30s'`);
     } catch (err) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => {});
       await runner.release().catch(() => {});
       throw err;
     }
+    // One statement at a time on this connection: the request's resolvers run side by side, and pg
+    // (8.x warns, 9 refuses) wants its caller to queue them. TypeORM's own statements (savepoints,
+    // commit) go through the same queue.
+    const raw = runner.query.bind(runner);
+    let tail: Promise<unknown> = Promise.resolve();
+    runner.query = ((...args: Parameters<typeof raw>) => {
+      const next = tail.then(() => raw(...args));
+      tail = next.catch(() => undefined);
+      return next;
+    }) as typeof runner.query;
     this.runner = runner;
     return runner.manager;
   }

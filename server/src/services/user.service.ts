@@ -1,3 +1,4 @@
+import { DEMO_PASSWORD } from '../../../db/seed/demo-users';
 import { User } from '../entities';
 import { Role } from '../entities/enums';
 import { BadUserInputError, NotFoundError } from '../errors';
@@ -23,6 +24,11 @@ const FIELD_OF_CONSTRAINT: Record<string, string> = {
   app_user_check1: 'input.wardId',
 };
 
+/** The demo users' password is published: no real account may have it. */
+function assertNotDemoPassword(password: string): void {
+  if (password === DEMO_PASSWORD) throw new BadUserInputError('input.password', 'must not be the published demo password');
+}
+
 /** Users of the district (ADMIN only, by policy and by row-level security). */
 export class UserService {
   constructor(private readonly db: ScopedDb) {}
@@ -37,6 +43,7 @@ export class UserService {
   }
 
   async create(input: UserFields & { username: string; displayName: string; role: Role; password: string }): Promise<User> {
+    assertNotDemoPassword(input.password);
     return this.db.transaction(async (m) => {
       await this.checkWard(input.role, input.wardId ?? null);
       const passwordHash = await hashPassword(input.password);
@@ -59,6 +66,7 @@ export class UserService {
   }
 
   async update(id: number, input: UserFields): Promise<User> {
+    if (input.password != null) assertNotDemoPassword(input.password);
     return this.db.transaction(async (m) => {
       const user = await this.get(id);
       const role = input.role ?? user.role;
