@@ -114,6 +114,32 @@ describe('row-level security', () => {
     await expect(asApp({ district: 1, role: 'admin' }, () => app.query(`DELETE FROM camera`))).rejects.toMatchObject({ code: '42501' });
   });
 
+  it("lets the app role write none of the columns the database derives, nor run the owner's trigger functions", async () => {
+    for (const sql of [
+      `UPDATE camera SET ward_id = 3 WHERE ward_id = 2`,
+      `UPDATE camera SET residential_group_id = NULL WHERE ward_id = 2`,
+      `UPDATE camera SET view_sector = NULL WHERE ward_id = 2`,
+      `UPDATE rental_house SET ward_id = 3 WHERE ward_id = 2`,
+    ]) {
+      await expect(asApp({ district: 1, ward: 2 }, () => app.query(sql)), sql).rejects.toMatchObject({ code: '42501' });
+    }
+    // A table of its own with the audit trigger attached would let it forge audit rows: refused.
+    const forged = await asApp({ district: 1, ward: 2 }, async () => {
+      await app.query(`CREATE TEMP TABLE camera (id int, district_id int)`);
+      return app.query(`CREATE TRIGGER forge AFTER INSERT ON pg_temp.camera FOR EACH ROW EXECUTE FUNCTION public.ww_audit()`).catch((e) => e);
+    });
+    expect(forged.code).toBe('42501');
+  });
+
+  it('lets only an ADMIN scope write users', async () => {
+    const [me] = (await owner.query(`SELECT id FROM app_user WHERE username = 'chair.p02'`)).rows;
+    const raised = await asApp({ district: 1, ward: 2, role: 'ward_chair', user: me.id }, () =>
+      app.query(`UPDATE app_user SET role = 'admin' WHERE id = $1`, [me.id]).catch((e) => e),
+    );
+    expect(raised.rowCount ?? 0).toBe(0);
+    expect((await owner.query(`SELECT role FROM app_user WHERE id = $1`, [me.id])).rows[0].role).toBe('ward_chair');
+  });
+
   it('shows the audit log to ADMIN and PLANNER scopes only', async () => {
     const total = (await owner.query(`SELECT count(*)::int AS n FROM audit_log WHERE district_id = 1`)).rows[0].n;
     expect(total).toBeGreaterThan(0);

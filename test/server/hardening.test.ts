@@ -400,3 +400,23 @@ describe('masked errors', () => {
     }
   });
 });
+
+describe('login attempts sent all at once', () => {
+  it('counts every attempt before checking it: 30 wrong passwords at once get at most 5 answers', async () => {
+    const target = await startTestApp();
+    try {
+      const attempt = () =>
+        fetch(`${target.server.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: 'mutation($i: LoginInput!) { login(input: $i) { expiresAt } }', variables: { i: { username: 'homeaffairs', password: 'wrong-password' } } }),
+        }).then((r) => r.json() as Promise<{ errors?: { extensions?: { code?: string } }[] }>);
+      const answers = await Promise.all(Array.from({ length: 30 }, attempt));
+      const codes = answers.map((a) => a.errors?.[0]?.extensions?.code);
+      expect(codes.filter((c) => c === 'UNAUTHENTICATED').length).toBeLessThanOrEqual(5);
+      expect(codes.filter((c) => c === 'TOO_MANY_REQUESTS').length).toBeGreaterThanOrEqual(25);
+    } finally {
+      await target.close();
+    }
+  });
+});

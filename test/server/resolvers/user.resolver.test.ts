@@ -361,3 +361,28 @@ describe('a database error in a request', () => {
     expect(next).toEqual(Array(10).fill('planner'));
   });
 });
+
+describe('passwords', () => {
+  it('ends every open session of a user whose password an ADMIN changes', async () => {
+    const created = await app.gql(CREATE, { input: newUser() });
+    const { id, username } = created.data.createUser;
+    const first = await login(username, PASSWORD);
+    expect(first.cookie).not.toBeNull();
+    const me = (cookie: string) => gqlWith(cookie, '{ me { username } }');
+    expect((await me(first.cookie!)).data.me.username).toBe(username);
+    const changed = await app.gql(UPDATE, { id, input: { password: 'another-sound-password-7' } });
+    expect(changed.errors).toBeUndefined();
+    expect((await me(first.cookie!)).data.me).toBeNull();
+    expect((await login(username, 'another-sound-password-7')).cookie).not.toBeNull();
+  });
+
+  it('gives no account the published demo password, and writes nothing', async () => {
+    const before = await app.count('app_user');
+    const r = await app.gql(CREATE, { input: newUser({ password: 'wardwatch-demo' }) });
+    expect(firstError(r)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.password' });
+    expect(await app.count('app_user')).toBe(before);
+    const someone = (await app.sql.query(`SELECT id FROM app_user WHERE username = 'justice'`)).rows[0].id;
+    const u = await app.gql(UPDATE, { id: someone, input: { password: 'wardwatch-demo' } });
+    expect(firstError(u)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.password' });
+  });
+});
