@@ -28,6 +28,8 @@ export class ScopedDb {
   private runner: QueryRunner | undefined;
   private started: Promise<EntityManager> | undefined;
   private done = false;
+  /** A mutation ran: its work must really commit, or the request must say it did not. */
+  private changed = false;
 
   constructor(
     private readonly ds: DataSource,
@@ -65,6 +67,7 @@ export class ScopedDb {
 
   /** Names the operation for the audit log rows written from now on in this transaction. */
   async setAction(action: string): Promise<void> {
+    this.changed = true;
     await this.query(`SELECT set_config('ww.action', $1, true)`, [action]);
   }
 
@@ -82,9 +85,16 @@ export class ScopedDb {
     const runner = this.runner!;
     try {
       if (runner.isTransactionActive) {
-        if (commit) await runner.commitTransaction();
-        else await runner.rollbackTransaction();
+        if (commit) {
+          // A statement that failed after a mutation (in a field of its answer, say) aborts the whole
+          // transaction, and COMMIT would then quietly roll it back: ask first, and fail loudly.
+          if (this.changed) await runner.query('SELECT 1');
+          await runner.commitTransaction();
+        } else await runner.rollbackTransaction();
       }
+    } catch (err) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => {});
+      throw err;
     } finally {
       await runner.release();
     }
