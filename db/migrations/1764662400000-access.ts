@@ -6,6 +6,30 @@ export const APP_ROLE = 'wardwatch_app';
 /** Tables whose rows belong to one ward: row-level security limits them to the user's scope. */
 const WARD_TABLES = ['camera', 'rental_house', 'residential_group', 'residential_group_coverage'] as const;
 
+/** The placement trigger's function, with the order that picks a point's ward among those covering it. */
+function placePointSql(wardOrder: string): string {
+  return `
+      CREATE OR REPLACE FUNCTION ww_place_point() RETURNS trigger
+      LANGUAGE plpgsql AS $fn$
+      BEGIN
+        IF TG_OP = 'INSERT' OR NEW.location IS DISTINCT FROM OLD.location OR NEW.district_id IS DISTINCT FROM OLD.district_id THEN
+          SELECT w.id INTO NEW.ward_id FROM ward w
+            WHERE w.district_id = NEW.district_id AND ST_Covers(w.boundary, NEW.location)
+            ORDER BY ${wardOrder} LIMIT 1;
+          IF NEW.ward_id IS NULL THEN
+            RAISE EXCEPTION 'location is outside every ward of district %', NEW.district_id
+              USING ERRCODE = '23514', CONSTRAINT = 'ww_location_inside_district', COLUMN = 'location';
+          END IF;
+          SELECT g.id INTO NEW.residential_group_id FROM residential_group g
+            WHERE g.ward_id = NEW.ward_id AND ST_Covers(g.boundary, NEW.location)
+            ORDER BY g.id LIMIT 1;
+        END IF;
+        NEW.updated_at := now();
+        RETURN NEW;
+      END
+      $fn$`;
+}
+
 /**
  * Users, sessions, the audit log, and row-level security (issue: roles, ward-scoped access,
  * hardening and audit log).
@@ -200,26 +224,7 @@ export class Access1764662400000 implements MigrationInterface {
     // A point on the border of wards belongs to the lowest-numbered one, unless the user's own ward is
     // among them: a chair's camera on their border stays theirs (server/src/services/geometry.service.ts
     // applies the same rule before writing).
-    await q.query(`
-      CREATE OR REPLACE FUNCTION ww_place_point() RETURNS trigger
-      LANGUAGE plpgsql AS $fn$
-      BEGIN
-        IF TG_OP = 'INSERT' OR NEW.location IS DISTINCT FROM OLD.location OR NEW.district_id IS DISTINCT FROM OLD.district_id THEN
-          SELECT w.id INTO NEW.ward_id FROM ward w
-            WHERE w.district_id = NEW.district_id AND ST_Covers(w.boundary, NEW.location)
-            ORDER BY (w.id = ww_scope_ward()) DESC NULLS LAST, w.id LIMIT 1;
-          IF NEW.ward_id IS NULL THEN
-            RAISE EXCEPTION 'location is outside every ward of district %', NEW.district_id
-              USING ERRCODE = '23514', CONSTRAINT = 'ww_location_inside_district', COLUMN = 'location';
-          END IF;
-          SELECT g.id INTO NEW.residential_group_id FROM residential_group g
-            WHERE g.ward_id = NEW.ward_id AND ST_Covers(g.boundary, NEW.location)
-            ORDER BY g.id LIMIT 1;
-        END IF;
-        NEW.updated_at := now();
-        RETURN NEW;
-      END
-      $fn$`);
+    await q.query(placePointSql('(w.id = ww_scope_ward()) DESC NULLS LAST, w.id'));
 
     // Derived data is the database's own work: placement and coverage see every ward's rows (a
     // camera's view crosses ward borders), whoever's change set them off.
@@ -320,26 +325,7 @@ export class Access1764662400000 implements MigrationInterface {
       await q.query(`ALTER FUNCTION ${fn} SECURITY INVOKER RESET search_path RESET ww.system`);
     }
     await q.query(`GRANT EXECUTE ON FUNCTION ww_refresh_coverage(integer[]) TO PUBLIC`);
-    await q.query(`
-      CREATE OR REPLACE FUNCTION ww_place_point() RETURNS trigger
-      LANGUAGE plpgsql AS $fn$
-      BEGIN
-        IF TG_OP = 'INSERT' OR NEW.location IS DISTINCT FROM OLD.location OR NEW.district_id IS DISTINCT FROM OLD.district_id THEN
-          SELECT w.id INTO NEW.ward_id FROM ward w
-            WHERE w.district_id = NEW.district_id AND ST_Covers(w.boundary, NEW.location)
-            ORDER BY w.id LIMIT 1;
-          IF NEW.ward_id IS NULL THEN
-            RAISE EXCEPTION 'location is outside every ward of district %', NEW.district_id
-              USING ERRCODE = '23514', CONSTRAINT = 'ww_location_inside_district', COLUMN = 'location';
-          END IF;
-          SELECT g.id INTO NEW.residential_group_id FROM residential_group g
-            WHERE g.ward_id = NEW.ward_id AND ST_Covers(g.boundary, NEW.location)
-            ORDER BY g.id LIMIT 1;
-        END IF;
-        NEW.updated_at := now();
-        RETURN NEW;
-      END
-      $fn$`);
+    await q.query(placePointSql('w.id'));
     await q.query(`GRANT EXECUTE ON FUNCTION ww_place_point(), ww_camera_view(), ww_camera_coverage(), ww_group_coverage() TO PUBLIC`);
     await q.query(`DROP TABLE IF EXISTS audit_log, app_session, app_user`);
     await q.query(`

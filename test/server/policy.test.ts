@@ -12,7 +12,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../server/src/entities/enums';
 import { FIELDS, LAYERS, OPERATIONS, PERSONAL_DATA_ROLES, allows } from '../../server/src/policy';
-import { DEMO_PASSWORD, startTestApp, type GraphQLResponse, type TestApp } from '../support/server';
+import { DEMO_PASSWORD, loginOver, startTestApp, type GraphQLResponse, type TestApp } from '../support/server';
 
 /**
  * The authorisation matrix, built from the schema: every query and mutation run as every role, and
@@ -166,12 +166,7 @@ describe('the authorisation matrix: every operation as every role', () => {
   const personalSeen = new Map<string, number>();
 
   async function login(username: string): Promise<string> {
-    const res = await fetch(`${app.server.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: 'mutation($i: LoginInput!) { login(input: $i) { expiresAt } }', variables: { i: { username, password: DEMO_PASSWORD } } }),
-    });
-    const cookie = res.headers.get('set-cookie')?.split(';')[0];
+    const { cookie } = await loginOver(app.server.url, username, DEMO_PASSWORD);
     if (!cookie) throw new Error(`login as ${username} failed`);
     return cookie;
   }

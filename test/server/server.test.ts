@@ -2,7 +2,7 @@ import { hash } from 'argon2';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_USERS } from '../../db/seed/demo-users';
-import { DEMO_PASSWORD, startTestApp, type TestApp } from '../support/server';
+import { DEMO_PASSWORD, loginOver, startTestApp, type TestApp } from '../support/server';
 
 /**
  * The start-up rules (server/src/server.ts, checkAccounts): outside demo mode the server refuses to
@@ -59,17 +59,7 @@ async function retireDemoPasswords(keep: string[] = []): Promise<void> {
   await owner.query(`UPDATE app_user SET password_hash = $2 WHERE ${DEMO_USERNAMES} AND NOT (username = ANY($3))`, [demoNames, other, keep]);
 }
 
-async function logIn(app: TestApp, username: string, password: string) {
-  const res = await fetch(`${app.server.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      query: 'mutation($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { user { username role } } }',
-      variables: { u: username, p: password },
-    }),
-  });
-  return (await res.json()) as { data?: any; errors?: any[] };
-}
+const logIn = async (app: TestApp, username: string, password: string) => (await loginOver(app.server.url, username, password)).body;
 
 describe('starting the server', () => {
   it('refuses to start outside demo mode while demo users keep the demo password, and names them', async () => {
@@ -124,7 +114,7 @@ describe('starting the server', () => {
           const r = await logIn(app, 'admin', DEMO_PASSWORD);
           expect(r.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
           const ok = await logIn(app, 'admin', 'not-the-demo-password-any-more');
-          expect(ok.data.login.user).toEqual({ username: 'admin', role: 'ADMIN' });
+          expect(ok.data.login.user).toMatchObject({ username: 'admin', role: 'ADMIN' });
         } finally {
           await app.close();
         }

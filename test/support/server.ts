@@ -41,6 +41,41 @@ export interface TestAppOptions {
   rowLevelSecurity?: boolean;
 }
 
+/** A login over raw HTTP with any password, so that the Set-Cookie header can be read as the browser gets it. */
+export async function loginOver(
+  url: string,
+  username: string,
+  password: string,
+): Promise<{ res: Response; body: GraphQLResponse; cookie: string | null }> {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: 'mutation($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { expiresAt user { id username role wardId } } }',
+      variables: { u: username, p: password },
+    }),
+  });
+  const body = (await res.json()) as GraphQLResponse;
+  const setCookie = res.headers.get('set-cookie');
+  return { res, body, cookie: setCookie ? setCookie.split(';')[0]! : null };
+}
+
+/** A GraphQL request carrying exactly the given Cookie header (or none), and any other headers. */
+export async function gqlWith(
+  url: string,
+  cookie: string | null,
+  query: string,
+  variables?: Record<string, unknown>,
+  extra: Record<string, string> = {},
+): Promise<{ res: Response; body: GraphQLResponse }> {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}), ...extra },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { res, body: (await res.json()) as GraphQLResponse };
+}
+
 /** Starts the real app over HTTP on a free port, against the suite's database (see test/setup). */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const config: Config = {
@@ -64,18 +99,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     let c = cookies.get(username);
     if (!c) {
       c = (async () => {
-        const res = await fetch(`${server.url}/graphql`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({
-            query: 'mutation($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { user { id } } }',
-            variables: { u: username, p: DEMO_PASSWORD },
-          }),
-        });
-        const body = (await res.json()) as GraphQLResponse;
-        const setCookie = res.headers.get('set-cookie');
-        if (!setCookie || body.errors) throw new Error(`test login as ${username} failed: ${JSON.stringify(body.errors)}`);
-        return setCookie.split(';')[0]!;
+        const { body, cookie } = await loginOver(server.url, username, DEMO_PASSWORD);
+        if (!cookie || body.errors) throw new Error(`test login as ${username} failed: ${JSON.stringify(body.errors)}`);
+        return cookie;
       })();
       cookies.set(username, c);
     }

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, firstError, startTestApp, type GraphQLResponse, type TestApp } from '../../support/server';
+import { DEMO_PASSWORD, firstError, gqlWith as gqlWithCookie, loginOver, startTestApp, type GraphQLResponse, type TestApp } from '../../support/server';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -8,31 +8,11 @@ beforeAll(async () => {
 });
 afterAll(() => app?.close());
 
-const LOGIN = `mutation($u: String!, $p: String!) {
-  login(input: { username: $u, password: $p }) { expiresAt user { id username role wardId } } }`;
 const ME = `{ me { id username displayName role wardId ward { id code } disabled } }`;
 
-/** A login over raw HTTP, so that the Set-Cookie header can be read as the browser gets it. */
-async function login(username: string, password: string): Promise<{ res: Response; body: GraphQLResponse; cookie: string | null }> {
-  const res = await fetch(`${app.server.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: LOGIN, variables: { u: username, p: password } }),
-  });
-  const body = (await res.json()) as GraphQLResponse;
-  const setCookie = res.headers.get('set-cookie');
-  return { res, body, cookie: setCookie ? setCookie.split(';')[0]! : null };
-}
-
-/** A GraphQL request carrying exactly the given Cookie header (or none). */
-async function gqlWith(cookie: string | null, query: string, variables?: Record<string, unknown>, extra: Record<string, string> = {}) {
-  const res = await fetch(`${app.server.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}), ...extra },
-    body: JSON.stringify({ query, variables }),
-  });
-  return { res, body: (await res.json()) as GraphQLResponse };
-}
+const login = (username: string, password: string) => loginOver(app.server.url, username, password);
+const gqlWith = (cookie: string | null, query: string, variables?: Record<string, unknown>, extra: Record<string, string> = {}) =>
+  gqlWithCookie(app.server.url, cookie, query, variables, extra);
 
 const tokenOf = (cookie: string) => cookie.slice(cookie.indexOf('=') + 1);
 const sha256 = (s: string) => createHash('sha256').update(s).digest();

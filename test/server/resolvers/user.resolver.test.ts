@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { firstError, startTestApp, type GraphQLResponse, type TestApp } from '../../support/server';
+import { firstError, gqlWith as gqlWithCookie, loginOver, startTestApp, type TestApp } from '../../support/server';
 
 let app: TestApp;
 let adminId: number;
@@ -30,27 +30,9 @@ const newUser = (over: Record<string, unknown> = {}) => ({
 });
 
 /** Logs in over HTTP with any password; the session cookie, or null. */
-async function login(username: string, password: string): Promise<{ body: GraphQLResponse; cookie: string | null }> {
-  const res = await fetch(`${app.server.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      query: 'mutation($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { user { id } } }',
-      variables: { u: username, p: password },
-    }),
-  });
-  const setCookie = res.headers.get('set-cookie');
-  return { body: (await res.json()) as GraphQLResponse, cookie: setCookie ? setCookie.split(';')[0]! : null };
-}
-
-async function gqlWith(cookie: string | null, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse> {
-  const res = await fetch(`${app.server.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return res.json() as Promise<GraphQLResponse>;
-}
+const login = (username: string, password: string) => loginOver(app.server.url, username, password);
+const gqlWith = async (cookie: string | null, query: string, variables?: Record<string, unknown>) =>
+  (await gqlWithCookie(app.server.url, cookie, query, variables)).body;
 
 async function create(over: Record<string, unknown> = {}): Promise<any> {
   const r = await app.gql(CREATE, { input: newUser(over) });
