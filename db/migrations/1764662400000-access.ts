@@ -279,8 +279,9 @@ export class Access1764662400000 implements MigrationInterface {
       ...WARD_TABLES.map((t): [string, string] => [t, inScope('ward_id')]),
       // Users: an ADMIN manages the district's users (the write policy below); others read only themselves.
       ['app_user', `district_id = ww_scope_district() AND (ww_scope_role() = 'admin' OR id = nullif(current_setting('ww.user_id', true), '')::integer)`],
-      // The audit log: ADMIN and PLANNER read their district's.
-      ['audit_log', `district_id = ww_scope_district() AND ww_scope_role() IN ('admin', 'planner')`],
+      // The audit log: ADMIN and PLANNER read their district's; the rows about users (who logged in,
+      // who got which role) are the ADMIN's alone, as the users themselves are.
+      ['audit_log', `district_id = ww_scope_district() AND (ww_scope_role() = 'admin' OR (ww_scope_role() = 'planner' AND entity <> 'app_user'))`],
     ];
     for (const [table, rule] of policies) {
       await q.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);

@@ -1,4 +1,5 @@
 import { AuditEntry } from '../entities';
+import { Role } from '../entities/enums';
 import { encodeCursor, listFingerprint, pageOf, type Connection, type PageArgs } from './pagination';
 import type { ScopedDb } from './scoped-db';
 
@@ -21,6 +22,8 @@ export class AuditService {
     const { limit, after } = pageOf(page, list);
     const m = await this.db.manager();
     const qb = m.getRepository(AuditEntry).createQueryBuilder('a').where('a.district_id = :d', { d: this.db.scope.districtId });
+    // Rows about users (logins, roles) are the ADMIN's alone, as the users themselves are.
+    if (this.db.viewer?.role !== Role.ADMIN) qb.andWhere(`a.entity <> 'app_user'`);
     if (filter?.entity) qb.andWhere('a.entity = :entity', { entity: filter.entity });
     if (filter?.entityId != null) qb.andWhere('a.entity_id = :entityId', { entityId: filter.entityId });
     if (filter?.userId != null) qb.andWhere('a.user_id = :userId', { userId: filter.userId });
