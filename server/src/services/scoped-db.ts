@@ -105,14 +105,15 @@ export class ScopedDb {
     try {
       await runner.connect();
       await runner.startTransaction();
-      if (this.switchRole) await runner.query(`SET LOCAL ROLE ${APP_ROLE}`);
+      // One round trip: the role (set_config('role') is SET LOCAL ROLE), the scope, and a statement
+      // timeout (no request holds the database for long: the embedded one has a single connection).
       await runner.query(
-        `SELECT set_config('ww.district_id', $1, true), set_config('ww.ward_id', $2, true),
-                set_config('ww.user_id', $3, true), set_config('ww.username', $4, true), set_config('ww.role', $5, true)`,
+        `SELECT ${this.switchRole ? `set_config('role', '${APP_ROLE}', true),` : ''}
+                set_config('ww.district_id', $1, true), set_config('ww.ward_id', $2, true),
+                set_config('ww.user_id', $3, true), set_config('ww.username', $4, true), set_config('ww.role', $5, true),
+                set_config('statement_timeout', '30s', true)`,
         [String(viewer.districtId), viewer.wardId == null ? '' : String(viewer.wardId), String(viewer.userId), viewer.username, viewer.role],
       );
-      // No request holds the database for long (the embedded one has a single connection).
-      await runner.query(`SET LOCAL statement_timeout = '30s'`);
     } catch (err) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => {});
       await runner.release().catch(() => {});

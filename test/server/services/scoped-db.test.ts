@@ -27,6 +27,15 @@ describe('ScopedDb', () => {
     if (ds.isInitialized) await ds.destroy();
   });
 
+  it('acts as the app role with the user\'s scope and a statement timeout', async () => {
+    const db = new ScopedDb(ds, { ...admin, role: Role.WARD_CHAIR, wardId: 2 });
+    const [r] = await db.query(
+      `SELECT current_user AS who, current_setting('ww.ward_id') AS ward, current_setting('ww.role') AS role, current_setting('statement_timeout') AS timeout`,
+    );
+    expect(r).toEqual({ who: 'wardwatch_app', ward: '2', role: 'ward_chair', timeout: '30s' });
+    await db.finish(true);
+  });
+
   it('commits a change and its audit row together', async () => {
     const db = new ScopedDb(ds, admin);
     await db.setAction('updateCamera');
