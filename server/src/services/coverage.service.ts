@@ -97,7 +97,7 @@ export class CoverageService {
     totalGroups: number;
     withoutCamera: number;
   }> {
-    if (wardId != null) await assertWardInScope(this.db, wardId);
+    if (wardId != null) await assertWardInScope(this.db, this.db.scope, wardId);
     const [districtId, own] = this.scopeParams;
     const [row] = await this.db.query(
       `SELECT coalesce(array_agg(rc.residential_group_id ORDER BY rc.covered_percent, rc.residential_group_id)
@@ -129,7 +129,7 @@ export class CoverageService {
    * to the nearest active camera, as rows for a report: id order.
    */
   async unregisteredRentalHouseRows(wardId: number): Promise<Record<string, unknown>[]> {
-    await assertWardInScope(this.db, wardId);
+    await assertWardInScope(this.db, this.db.scope, wardId);
     const [districtId] = this.scopeParams;
     return this.db.query(
       `SELECT h.id, w.name AS ward, g.name AS "residentialGroup", h.address, h.owner_name AS "ownerName",

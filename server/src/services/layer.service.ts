@@ -54,7 +54,7 @@ export class LayerService {
    * PostGIS (coordinates to 7 decimals, about 1 cm). Decommissioned cameras are not drawn.
    */
   async featureCollection(kind: LayerKind, wardId: number | null): Promise<unknown> {
-    if (wardId != null) await assertWardInScope(this.db, wardId);
+    if (wardId != null) await assertWardInScope(this.db, this.db.scope, wardId);
     const { districtId, wardId: own } = this.db.scope;
     const [row] = await this.db.query(
       `SELECT json_build_object(

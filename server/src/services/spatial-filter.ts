@@ -3,6 +3,7 @@ import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { metresEnvelope } from '../../../shared/geo/metres-envelope';
 import { BadUserInputError, NotFoundError } from '../errors';
 import { assertGeometry } from './geometry.service';
+import { assertWardInScope } from './ward.service';
 
 export interface BBox {
   west: number;
@@ -47,20 +48,14 @@ export async function applyPointFilter<T extends ObjectLiteral>(
   scope: { districtId: number; wardId: number | null },
 ): Promise<string | null> {
   if (!filter) return null;
-  const own = scope.wardId;
   if (filter.wardId != null) {
-    const [ward] = await m.query(`SELECT 1 FROM ward WHERE id = $1 AND district_id = $2 AND ($3::int IS NULL OR id = $3)`, [
-      filter.wardId,
-      scope.districtId,
-      own,
-    ]);
-    if (!ward) throw new NotFoundError('Ward', filter.wardId, 'filter.wardId');
+    await assertWardInScope(m, scope, filter.wardId, 'filter.wardId');
     qb.andWhere(`${alias}.ward_id = :wardId`, { wardId: filter.wardId });
   }
   if (filter.residentialGroupId != null) {
     const [group] = await m.query(
       `SELECT 1 FROM residential_group WHERE id = $1 AND district_id = $2 AND ($3::int IS NULL OR ward_id = $3)`,
-      [filter.residentialGroupId, scope.districtId, own],
+      [filter.residentialGroupId, scope.districtId, scope.wardId],
     );
     if (!group) throw new NotFoundError('ResidentialGroup', filter.residentialGroupId, 'filter.residentialGroupId');
     qb.andWhere(`${alias}.residential_group_id = :groupId`, { groupId: filter.residentialGroupId });

@@ -19,10 +19,18 @@ export function scopeWhere(db: ScopedDb, wardKey: 'id' | 'wardId' = 'wardId'): R
   return wardId == null ? { districtId } : { districtId, [wardKey]: wardId };
 }
 
-/** NOT_FOUND (naming `field`) unless the ward exists in the user's scope. */
-export async function assertWardInScope(db: ScopedDb, wardId: number, field = 'wardId'): Promise<void> {
-  const { districtId, wardId: own } = db.scope;
-  const [ward] = await db.query(`SELECT 1 FROM ward WHERE id = $1 AND district_id = $2 AND ($3::int IS NULL OR id = $3)`, [wardId, districtId, own]);
+/** NOT_FOUND (naming `field`) unless the ward exists in the scope (its district; the user's ward, if any). */
+export async function assertWardInScope(
+  q: { query(sql: string, params?: unknown[]): Promise<any> }, // eslint-disable-line @typescript-eslint/no-explicit-any
+  scope: { districtId: number; wardId: number | null },
+  wardId: number,
+  field = 'wardId',
+): Promise<void> {
+  const [ward] = await q.query(`SELECT 1 FROM ward WHERE id = $1 AND district_id = $2 AND ($3::int IS NULL OR id = $3)`, [
+    wardId,
+    scope.districtId,
+    scope.wardId,
+  ]);
   if (!ward) throw new NotFoundError('Ward', wardId, field);
 }
 
@@ -30,7 +38,13 @@ export class WardService {
   constructor(private readonly db: ScopedDb) {}
 
   assertInScope(wardId: number, field = 'wardId'): Promise<void> {
-    return assertWardInScope(this.db, wardId, field);
+    return assertWardInScope(this.db, this.db.scope, wardId, field);
+  }
+
+  /** Whether the user's scope includes ward `id` (a ward user: only their own). */
+  private visible(id: number): boolean {
+    const own = this.db.scope.wardId;
+    return own == null || own === id;
   }
 
   private async repo<T extends Ward | ResidentialGroup>(entity: new () => T) {
@@ -43,30 +57,30 @@ export class WardService {
   }
 
   async get(id: number, field = 'id'): Promise<Ward> {
-    const ward = await (await this.repo(Ward)).findOneBy({ ...scopeWhere(this.db, 'id'), id });
-    if (!ward || (this.db.scope.wardId != null && ward.id !== this.db.scope.wardId)) throw new NotFoundError('Ward', id, field);
+    const ward = this.visible(id) ? await (await this.repo(Ward)).findOneBy({ districtId: this.db.scope.districtId, id }) : null;
+    if (!ward) throw new NotFoundError('Ward', id, field);
     return ward;
   }
 
   /** Wards by id, in the order asked (batched per request). */
   async byIds(ids: readonly number[]): Promise<(Ward | NotFoundError)[]> {
-    const rows = await (await this.repo(Ward)).findBy({ ...scopeWhere(this.db, 'id'), id: In([...ids]) });
-    const byId = new Map(rows.filter((w) => this.db.scope.wardId == null || w.id === this.db.scope.wardId).map((w) => [w.id, w]));
+    const rows = await (await this.repo(Ward)).findBy({ districtId: this.db.scope.districtId, id: In(ids.filter((id) => this.visible(id))) });
+    const byId = new Map(rows.map((w) => [w.id, w]));
     return ids.map((id) => byId.get(id) ?? new NotFoundError('Ward', id));
   }
 
   async groups(wardId: number): Promise<ResidentialGroup[]> {
     await this.get(wardId, 'wardId');
-    return (await this.repo(ResidentialGroup)).find({ where: { ...scopeWhere(this.db), wardId }, order: { code: 'ASC' } });
+    return (await this.repo(ResidentialGroup)).find({ where: { districtId: this.db.scope.districtId, wardId }, order: { code: 'ASC' } });
   }
 
   /** The residential groups of each ward, in the order asked (batched per request). */
   async groupsOfWards(wardIds: readonly number[]): Promise<ResidentialGroup[][]> {
     const rows = await (await this.repo(ResidentialGroup)).find({
-      where: { ...scopeWhere(this.db), wardId: In([...wardIds]) },
+      where: { districtId: this.db.scope.districtId, wardId: In(wardIds.filter((id) => this.visible(id))) },
       order: { code: 'ASC' },
     });
-    return wardIds.map((id) => rows.filter((g) => g.wardId === id && (this.db.scope.wardId == null || g.wardId === this.db.scope.wardId)));
+    return wardIds.map((id) => rows.filter((g) => g.wardId === id));
   }
 
   /** Residential groups by id, in the order asked. */
