@@ -6,7 +6,7 @@ import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type ErrorRequestHandler, type Express, type RequestHandler, type Response } from 'express';
+import express, { type ErrorRequestHandler, type Express, type Request, type RequestHandler, type Response } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Config } from './config';
 import { assertAllowed, seesPersonalData } from './auth-checker';
@@ -122,6 +122,20 @@ export function cookieValue(header: string | undefined, name: string): string | 
   return undefined;
 }
 
+/** At most `limit` requests a minute per `key`, then 429 TOO_MANY_REQUESTS with the wait. */
+function perMinute(limit: number, key: (req: Request) => string, who: string): RequestHandler {
+  return rateLimit({
+    windowMs: 60_000,
+    limit,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    keyGenerator: key,
+    handler: (_req, res, _next, options) => {
+      sendError(res, new TooManyRequestsError(`More than ${options.limit} requests a minute${who}; slow down`, Math.ceil(options.windowMs / 1000)));
+    },
+  });
+}
+
 /** Reads the session cookie (or bearer token) and loads its user for the rest of the request. */
 function authenticate(deps: AppDeps): RequestHandler {
   return async (req, _res, next) => {
@@ -169,31 +183,13 @@ export async function createApp(deps: AppDeps, plugins: ApolloServerPlugin<Conte
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
-  // Per user (per address before login): requests a minute, then 429 TOO_MANY_REQUESTS.
-  const limiter = rateLimit({
-    windowMs: 60_000,
-    limit: config.rateLimitPerMinute,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    keyGenerator: (req) => (req.viewer ? `user:${req.viewer.userId}` : `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`),
-    handler: (_req, res, _next, options) => {
-      const retry = Math.ceil(options.windowMs / 1000);
-      sendError(res, new TooManyRequestsError(`More than ${options.limit} requests a minute; slow down`, retry));
-    },
-  });
+  const addressOf = (req: Request) => `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`;
   // Per address first, with a wider margin (an office shares one): a flood of requests with forged
   // cookies is refused before each one costs a session lookup.
-  const perAddress = rateLimit({
-    windowMs: 60_000,
-    limit: config.rateLimitPerMinute * 5,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    keyGenerator: (req) => `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`,
-    handler: (_req, res, _next, options) => {
-      sendError(res, new TooManyRequestsError(`More than ${options.limit} requests a minute from this address; slow down`, Math.ceil(options.windowMs / 1000)));
-    },
-  });
-  app.use(['/graphql', '/export'], perAddress, authenticate(deps), limiter);
+  const perAddress = perMinute(config.rateLimitPerMinute * 5, addressOf, ' from this address');
+  // Then per user (per address before login).
+  const perUser = perMinute(config.rateLimitPerMinute, (req) => (req.viewer ? `user:${req.viewer.userId}` : addressOf(req)), '');
+  app.use(['/graphql', '/export'], perAddress, authenticate(deps), perUser);
   app.use(
     '/graphql',
     express.json({ limit: LIMITS.bodyBytes }),
