@@ -7,8 +7,8 @@ import { translateDbError } from './db-errors';
 import { pointInScope } from './geometry.service';
 import { paginate, type Connection, type PageArgs } from './pagination';
 import type { ScopedDb } from './scoped-db';
-import { applyPointFilter, applyScope, type PointFilter } from './spatial-filter';
-import { scopeWhere } from './ward.service';
+import { applyScope, scopeWhere } from './scope';
+import { applyPointFilter, type PointFilter } from './spatial-filter';
 
 export interface CameraFilter extends PointFilter {
   status?: CameraStatus[] | null;

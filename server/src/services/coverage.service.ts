@@ -1,5 +1,6 @@
 import { NotFoundError } from '../errors';
 import type { ScopedDb } from './scoped-db';
+import { scopeSql } from './scope';
 import { assertWardInScope } from './ward.service';
 
 /** R8's deadline: every residential group has at least one camera by 30 September 2017. */
@@ -59,7 +60,7 @@ export class CoverageService {
               1 AS "residentialGroupCount", (rc.active_camera_count = 0)::int AS "residentialGroupsWithoutCamera",
               rc.sector_count AS "sectorCount", rc.computed_at AS "computedAt", ST_AsGeoJSON(rc.gap, 7)::json AS gap
          FROM residential_group_coverage rc
-        WHERE rc.residential_group_id = ANY($1::int[]) AND rc.district_id = $2 AND ($3::int IS NULL OR rc.ward_id = $3)`,
+        WHERE rc.residential_group_id = ANY($1::int[]) AND ${scopeSql('rc', '$2', '$3')}`,
       [groupIds, ...this.scopeParams],
     );
     const byId = new Map(rows.map((r) => [r.residentialGroupId, r]));
@@ -71,7 +72,7 @@ export class CoverageService {
     const rows: (CoverageFigures & { wardId: number })[] = await this.db.query(
       `SELECT w.id AS "wardId", ${ROLL_UP}
          FROM ward w LEFT JOIN residential_group_coverage rc ON rc.ward_id = w.id
-        WHERE w.id = ANY($1::int[]) AND w.district_id = $2 AND ($3::int IS NULL OR w.id = $3) GROUP BY w.id`,
+        WHERE w.id = ANY($1::int[]) AND ${scopeSql('w', '$2', '$3', 'id')} GROUP BY w.id`,
       [wardIds, ...this.scopeParams],
     );
     const byId = new Map(rows.map((r) => [r.wardId, r]));
@@ -82,7 +83,7 @@ export class CoverageService {
   async ofDistrict(districtId: number): Promise<CoverageFigures> {
     const [own, wardId] = this.scopeParams;
     const [row] = await this.db.query(
-      `SELECT ${ROLL_UP} FROM residential_group_coverage rc WHERE rc.district_id = $1 AND rc.district_id = $2 AND ($3::int IS NULL OR rc.ward_id = $3)`,
+      `SELECT ${ROLL_UP} FROM residential_group_coverage rc WHERE rc.district_id = $1 AND ${scopeSql('rc', '$2', '$3')}`,
       [districtId, own, wardId],
     );
     return row;
@@ -105,7 +106,7 @@ export class CoverageService {
               count(*)::int AS "totalGroups",
               count(*) FILTER (WHERE rc.active_camera_count = 0)::int AS "withoutCamera"
          FROM residential_group_coverage rc
-        WHERE rc.district_id = $1 AND ($2::int IS NULL OR rc.ward_id = $2) AND ($4::int IS NULL OR rc.ward_id = $4)`,
+        WHERE ${scopeSql('rc', '$1', '$4')} AND ($2::int IS NULL OR rc.ward_id = $2)`,
       [districtId, wardId, belowPercent, own],
     );
     return row;
@@ -117,7 +118,7 @@ export class CoverageService {
       `SELECT h.id, n.m
          FROM rental_house h
          ${NEAREST_ACTIVE_CAMERA}
-        WHERE h.id = ANY($1::int[]) AND h.district_id = $2 AND ($3::int IS NULL OR h.ward_id = $3)`,
+        WHERE h.id = ANY($1::int[]) AND ${scopeSql('h', '$2', '$3')}`,
       [houseIds, ...this.scopeParams],
     );
     const byId = new Map(rows.map((r) => [r.id, r.m]));

@@ -1,6 +1,7 @@
 import { District } from '../entities';
 import { NotFoundError } from '../errors';
 import type { ScopedDb } from './scoped-db';
+import { scopeSql } from './scope';
 
 export interface AreaStats {
   bbox: [number, number, number, number];
@@ -26,10 +27,10 @@ export class DistrictService {
     const { wardId } = this.db.scope;
     const [r] = await this.db.query(
       `SELECT ARRAY[ST_XMin(d.boundary), ST_YMin(d.boundary), ST_XMax(d.boundary), ST_YMax(d.boundary)] AS bbox,
-              (SELECT count(*) FROM ward w WHERE w.district_id = d.id AND ($2::int IS NULL OR w.id = $2))::int AS "wardCount",
-              (SELECT count(*) FROM residential_group g WHERE g.district_id = d.id AND ($2::int IS NULL OR g.ward_id = $2))::int AS "residentialGroupCount",
-              (SELECT count(*) FROM camera c WHERE c.district_id = d.id AND ($2::int IS NULL OR c.ward_id = $2) AND c.status <> 'decommissioned')::int AS "cameraCount",
-              (SELECT count(*) FROM rental_house h WHERE h.district_id = d.id AND ($2::int IS NULL OR h.ward_id = $2))::int AS "rentalHouseCount"
+              (SELECT count(*) FROM ward w WHERE ${scopeSql('w', 'd.id', '$2', 'id')})::int AS "wardCount",
+              (SELECT count(*) FROM residential_group g WHERE ${scopeSql('g', 'd.id', '$2')})::int AS "residentialGroupCount",
+              (SELECT count(*) FROM camera c WHERE ${scopeSql('c', 'd.id', '$2')} AND c.status <> 'decommissioned')::int AS "cameraCount",
+              (SELECT count(*) FROM rental_house h WHERE ${scopeSql('h', 'd.id', '$2')})::int AS "rentalHouseCount"
          FROM district d WHERE d.id = $1 AND d.id = $3`,
       [districtId, wardId, this.db.scope.districtId],
     );

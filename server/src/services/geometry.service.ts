@@ -2,6 +2,7 @@ import type { Geometry, Point } from 'geojson';
 import type { EntityManager } from 'typeorm';
 import { validateGeometry, type GeometryKind } from '../../../shared/geo/validate-geometry';
 import { BadUserInputError, ForbiddenError } from '../errors';
+import type { Scope } from './scope';
 
 /**
  * Checks a GeoJSON geometry from a client: structure and coordinate ranges first (shared/geo), then
@@ -81,7 +82,7 @@ export async function wardOfPoint(m: EntityManager, districtId: number, point: P
  */
 export async function pointInScope(
   m: EntityManager,
-  scope: { districtId: number; wardId: number | null },
+  scope: Scope,
   value: unknown,
   field: string,
 ): Promise<{ point: Point; districtId: number; wardId: number | null }> {

@@ -5,8 +5,8 @@ import { translateDbError } from './db-errors';
 import { pointInScope } from './geometry.service';
 import { paginate, type Connection, type PageArgs } from './pagination';
 import type { ScopedDb } from './scoped-db';
-import { applyPointFilter, applyScope, type PointFilter } from './spatial-filter';
-import { scopeWhere } from './ward.service';
+import { applyScope, scopeSql, scopeWhere } from './scope';
+import { applyPointFilter, type PointFilter } from './spatial-filter';
 
 export interface RentalHouseFilter extends PointFilter {
   /** true: houses with at least one active camera registered to them; false: houses without (R2, R5). */
@@ -61,7 +61,7 @@ export class RentalHouseService {
     const { districtId, wardId } = this.db.scope;
     const rows: { id: number; has: boolean }[] = await this.db.query(
       `SELECT h.id, ww_has_active_camera(h.id) AS has FROM rental_house h
-        WHERE h.id = ANY($1::int[]) AND h.district_id = $2 AND ($3::int IS NULL OR h.ward_id = $3)`,
+        WHERE h.id = ANY($1::int[]) AND ${scopeSql('h', '$2', '$3')}`,
       [houseIds, districtId, wardId],
     );
     const has = new Map(rows.map((r) => [r.id, r.has]));

@@ -2,6 +2,7 @@ import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { APP_ROLE } from '../../../db/migrations/1764662400000-access';
 import { Role } from '../entities/enums';
 import { UnauthenticatedError } from '../errors';
+import type { Scope } from './scope';
 
 /** A logged-in user, as every request sees them (loaded from the session on each request). */
 export interface Viewer {
@@ -39,7 +40,7 @@ export class ScopedDb {
   ) {}
 
   /** The user's district and ward; UNAUTHENTICATED for an anonymous request. */
-  get scope(): { districtId: number; wardId: number | null } {
+  get scope(): Scope {
     if (!this.viewer) throw new UnauthenticatedError();
     return { districtId: this.viewer.districtId, wardId: this.viewer.wardId };
   }

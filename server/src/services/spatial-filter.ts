@@ -3,6 +3,7 @@ import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { metresEnvelope } from '../../../shared/geo/metres-envelope';
 import { BadUserInputError, NotFoundError } from '../errors';
 import { assertGeometry } from './geometry.service';
+import { scopeSql, type Scope } from './scope';
 import { assertWardInScope } from './ward.service';
 
 export interface BBox {
@@ -27,13 +28,6 @@ export interface PointFilter {
   near?: Near | null;
 }
 
-/** Limits a query over `alias` (a table with `district_id` and `ward_id`) to the user's scope. */
-export function applyScope<Q extends SelectQueryBuilder<any>>(qb: Q, alias: string, scope: { districtId: number; wardId: number | null }): Q { // eslint-disable-line @typescript-eslint/no-explicit-any
-  qb.andWhere(`${alias}.district_id = :scopeDistrict`, { scopeDistrict: scope.districtId });
-  if (scope.wardId != null) qb.andWhere(`${alias}.ward_id = :scopeWard`, { scopeWard: scope.wardId });
-  return qb;
-}
-
 /**
  * Adds the filters to a query over `alias` (a table with `location`, `ward_id`,
  * `residential_group_id`). Spatial predicates use the GiST index on `location`; `near` is exact
@@ -45,7 +39,7 @@ export async function applyPointFilter<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
   alias: string,
   filter: PointFilter | null | undefined,
-  scope: { districtId: number; wardId: number | null },
+  scope: Scope,
 ): Promise<string | null> {
   if (!filter) return null;
   if (filter.wardId != null) {
@@ -54,7 +48,7 @@ export async function applyPointFilter<T extends ObjectLiteral>(
   }
   if (filter.residentialGroupId != null) {
     const [group] = await m.query(
-      `SELECT 1 FROM residential_group WHERE id = $1 AND district_id = $2 AND ($3::int IS NULL OR ward_id = $3)`,
+      `SELECT 1 FROM residential_group g WHERE g.id = $1 AND ${scopeSql('g', '$2', '$3')}`,
       [filter.residentialGroupId, scope.districtId, scope.wardId],
     );
     if (!group) throw new NotFoundError('ResidentialGroup', filter.residentialGroupId, 'filter.residentialGroupId');

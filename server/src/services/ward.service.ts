@@ -2,6 +2,7 @@ import { In } from 'typeorm';
 import { ResidentialGroup, Ward } from '../entities';
 import { NotFoundError } from '../errors';
 import type { ScopedDb } from './scoped-db';
+import { scopeSql, scopeWhere, type Scope } from './scope';
 
 export interface WardStats {
   bbox: [number, number, number, number];
@@ -10,23 +11,14 @@ export interface WardStats {
   rentalHouseCount: number;
 }
 
-/**
- * The user's scope as TypeORM `where` conditions: their district, and their ward when they have
- * one. `wardKey` is the property holding the ward id (`id` for wards themselves).
- */
-export function scopeWhere(db: ScopedDb, wardKey: 'id' | 'wardId' = 'wardId'): Record<string, number> {
-  const { districtId, wardId } = db.scope;
-  return wardId == null ? { districtId } : { districtId, [wardKey]: wardId };
-}
-
 /** NOT_FOUND (naming `field`) unless the ward exists in the scope (its district; the user's ward, if any). */
 export async function assertWardInScope(
   q: { query(sql: string, params?: unknown[]): Promise<any> }, // eslint-disable-line @typescript-eslint/no-explicit-any
-  scope: { districtId: number; wardId: number | null },
+  scope: Scope,
   wardId: number,
   field = 'wardId',
 ): Promise<void> {
-  const [ward] = await q.query(`SELECT 1 FROM ward WHERE id = $1 AND district_id = $2 AND ($3::int IS NULL OR id = $3)`, [
+  const [ward] = await q.query(`SELECT 1 FROM ward w WHERE w.id = $1 AND ${scopeSql('w', '$2', '$3', 'id')}`, [
     wardId,
     scope.districtId,
     scope.wardId,
@@ -105,7 +97,7 @@ export class WardService {
               (SELECT count(*) FROM residential_group g WHERE g.ward_id = w.id)::int AS "residentialGroupCount",
               (SELECT count(*) FROM camera c WHERE c.ward_id = w.id AND c.status <> 'decommissioned')::int AS "cameraCount",
               (SELECT count(*) FROM rental_house h WHERE h.ward_id = w.id)::int AS "rentalHouseCount"
-         FROM ward w WHERE w.id = ANY($1::int[]) AND w.district_id = $2 AND ($3::int IS NULL OR w.id = $3)`,
+         FROM ward w WHERE w.id = ANY($1::int[]) AND ${scopeSql('w', '$2', '$3', 'id')}`,
       [wardIds, districtId, wardId],
     );
     const byId = new Map(rows.map((r) => [r.id, r]));
