@@ -4,8 +4,9 @@
  */
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon } from 'geojson';
 import * as vocabulary from '../../shared/camera';
+import * as roles from '../../shared/roles';
 
-/** The shared vocabulary (stored spellings, shared/camera.ts) in the GraphQL enum spelling. */
+/** The shared vocabulary (stored spellings, shared/camera.ts and shared/roles.ts) in the GraphQL enum spelling. */
 const upper = <T extends readonly string[]>(values: T) => values.map((v) => v.toUpperCase()) as unknown as { [K in keyof T]: Uppercase<T[K]> };
 
 export const CAMERA_TYPES = upper(vocabulary.CAMERA_TYPES);
@@ -24,7 +25,7 @@ export const POLICE_ACCESS = upper(vocabulary.POLICE_ACCESS);
 export type PoliceAccess = (typeof POLICE_ACCESS)[number];
 
 /** The roles a user can have (GraphQL enum Role): what they may do is in `CurrentUser.permissions`. */
-export const ROLES = ['ADMIN', 'PLANNER', 'WARD_CHAIR', 'POLICE', 'JUSTICE', 'HOME_AFFAIRS'] as const;
+export const ROLES = upper(roles.ROLES);
 export type Role = (typeof ROLES)[number];
 
 /**

@@ -1,4 +1,5 @@
 import { hash } from 'argon2';
+import type { RoleValue } from '../../shared/roles';
 import type { Queryable } from './demo-district';
 
 /**
@@ -11,7 +12,7 @@ export const DEMO_PASSWORD = 'wardwatch-demo';
 export interface DemoUser {
   username: string;
   displayName: string;
-  role: 'admin' | 'planner' | 'ward_chair' | 'police' | 'justice' | 'home_affairs';
+  role: RoleValue;
   /** Ward code (P01, ...) for a ward chair or ward police. */
   wardCode?: string;
 }

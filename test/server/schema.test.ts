@@ -5,7 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CAMERA_STATUSES, CAMERA_TYPES, NETWORK_OPERATORS, OWNER_KINDS, POLICE_ACCESS } from '../../shared/camera';
-import { CameraStatus, CameraType, NetworkOperator, OwnerKind, PoliceAccess } from '../../server/src/entities/enums';
+import { ROLES } from '../../shared/roles';
+import { CameraStatus, CameraType, NetworkOperator, OwnerKind, PoliceAccess, Role } from '../../server/src/entities/enums';
 import { createSchema } from '../../server/src/schema';
 
 describe('the GraphQL schema', () => {
@@ -21,5 +22,6 @@ describe('the GraphQL schema', () => {
     expect(Object.values(NetworkOperator)).toEqual([...NETWORK_OPERATORS]);
     expect(Object.values(CameraStatus)).toEqual([...CAMERA_STATUSES]);
     expect(Object.values(PoliceAccess)).toEqual([...POLICE_ACCESS]);
+    expect(Object.values(Role)).toEqual([...ROLES]);
   });
 });

@@ -44,7 +44,10 @@ registerEnumType(CameraStatus, {
 });
 registerEnumType(PoliceAccess, { name: 'PoliceAccess', description: "The owner's consent to police access to the footage." });
 
-/** Who a user is in the programme; decides what they may see and do (server/src/policy.ts). */
+/**
+ * Who a user is in the programme; decides what they may see and do (server/src/policy.ts). Values
+ * are shared/roles.ts's (a test checks they match).
+ */
 export enum Role {
   ADMIN = 'admin',
   PLANNER = 'planner',
