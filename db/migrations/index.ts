@@ -1,6 +1,7 @@
 import { Access1764662400000 } from './1764662400000-access';
+import { Compliance1764748800000 } from './1764748800000-compliance';
 import { Coverage1764576000000 } from './1764576000000-coverage';
 import { InitialSchema1764489600000 } from './1764489600000-initial-schema';
 
 /** Every migration, oldest first. TypeORM records the ones it ran in the `migrations` table. */
-export const migrations = [InitialSchema1764489600000, Coverage1764576000000, Access1764662400000];
+export const migrations = [InitialSchema1764489600000, Coverage1764576000000, Access1764662400000, Compliance1764748800000];

@@ -1,4 +1,5 @@
 import { generateDemoPlan, normaliseOptions, type DemoPlan } from './demo-plan';
+import { seedDemoCompliance } from './demo-compliance';
 import { seedDemoUsers } from './demo-users';
 
 export { generateDemoPlan, DEFAULT_DEMO_SEED, DEMO_DISTRICT_CODE } from './demo-plan';
@@ -164,14 +165,16 @@ export async function insertDemoPlan(m: Queryable, plan: DemoPlan): Promise<Demo
     'residential groups',
   );
 
-  // Rental houses (the triggers set ward_id and residential_group_id from the location).
+  // Rental houses (the triggers set ward_id and residential_group_id from the location), each
+  // registered with its ward before its first camera, or during the 2017 campaign and after.
   const houseIds = new Map<string, number>();
+  const registeredOn = houseRegistrationTimes(plan);
   for (const chunk of chunks(plan.rentalHouses, BATCH)) {
     const rows: Array<{ id: number; address: string }> = await m.query(
-      `INSERT INTO rental_house (district_id, address, owner_name, owner_phone, rooms, location)
-       SELECT $1, x.address, x.owner_name, x.owner_phone, x.rooms, ST_SetSRID(ST_MakePoint(x.lon, x.lat), 4326)
+      `INSERT INTO rental_house (district_id, address, owner_name, owner_phone, rooms, location, created_at)
+       SELECT $1, x.address, x.owner_name, x.owner_phone, x.rooms, ST_SetSRID(ST_MakePoint(x.lon, x.lat), 4326), x.created_at
        FROM ROWS FROM (json_to_recordset($2::json) AS (address text, owner_name text, owner_phone text, rooms int,
-              lon float8, lat float8)) WITH ORDINALITY AS x(address, owner_name, owner_phone, rooms, lon, lat, n)
+              lon float8, lat float8, created_at timestamptz)) WITH ORDINALITY AS x(address, owner_name, owner_phone, rooms, lon, lat, created_at, n)
        ORDER BY x.n
        RETURNING id, address`,
       [
@@ -184,6 +187,7 @@ export async function insertDemoPlan(m: Queryable, plan: DemoPlan): Promise<Demo
             rooms: h.rooms,
             lon: h.location.lon,
             lat: h.location.lat,
+            created_at: registeredOn.get(h),
           })),
         ),
       ],
@@ -249,10 +253,35 @@ export async function insertDemoPlan(m: Queryable, plan: DemoPlan): Promise<Demo
   await m.query(`SELECT ww_refresh_coverage(ARRAY(SELECT id FROM residential_group WHERE district_id = $1))`, [districtId]);
 
   await seedDemoUsers(m, districtId);
+  await seedDemoCompliance(m, districtId, plan.seed);
 
   const summary = await summarise(m, districtId);
   await m.query(`SELECT set_config('jit', $1, true)`, [jit[0]!.jit]);
   return summary;
+}
+
+/**
+ * When each rental house was registered with its ward: up to a month before its first camera was
+ * registered, or (a house without a camera) a day from the 2017 campaign to the end of 2019, spread
+ * deterministically so the demo is the same on every machine.
+ */
+function houseRegistrationTimes(plan: DemoPlan): Map<DemoPlan['rentalHouses'][number], string> {
+  const firstCamera = new Map<number, number>();
+  for (const c of plan.cameras) {
+    if (c.rentalHouse === null) continue;
+    const t = Date.parse(c.registeredAt);
+    firstCamera.set(c.rentalHouse, Math.min(firstCamera.get(c.rentalHouse) ?? t, t));
+  }
+  const DAY = 86_400_000;
+  const campaign = Date.parse('2017-06-01T09:00:00+07:00');
+  const span = Math.round((Date.parse('2019-12-31T09:00:00+07:00') - campaign) / DAY);
+  return new Map(
+    plan.rentalHouses.map((h, i) => {
+      const camera = firstCamera.get(i);
+      const t = camera !== undefined ? camera - ((i * 37) % 31) * DAY : campaign + ((i * 7919) % span) * DAY;
+      return [h, new Date(t).toISOString()];
+    }),
+  );
 }
 
 /** Counts for one district, read back from the database. */
