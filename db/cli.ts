@@ -2,6 +2,13 @@ import { openDatabase } from './connection';
 import { createDataSource, migrate } from './data-source';
 import { resetDatabase } from './reset';
 import { seedDemoDistrict } from './seed/demo-district';
+import { takeSnapshots } from './snapshots';
+
+/** A real calendar day written YYYY-MM-DD. */
+function isDate(s: string): boolean {
+  const t = Date.parse(`${s}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
+}
 
 /**
  * Database commands (the same database the server uses: DATABASE_URL, or the embedded one in
@@ -10,10 +17,18 @@ import { seedDemoDistrict } from './seed/demo-district';
  *   node dist/node/db/cli.js migrate   run pending migrations
  *   node dist/node/db/cli.js reset     undo WardWatch's migrations, migrate, seed the demo district
  *   node dist/node/db/cli.js recompute recompute the coverage of every residential group
+ *   node dist/node/db/cli.js snapshot [YYYY-MM-DD]
+ *                                     take (or take again) the compliance snapshot of every district for
+ *                                     that day, default today (Asia/Ho_Chi_Minh); not a future day
  */
-async function main(command: string | undefined): Promise<void> {
-  if (command !== 'migrate' && command !== 'reset' && command !== 'recompute') {
-    console.error('usage: cli.js migrate | reset | recompute');
+async function main(command: string | undefined, arg: string | undefined): Promise<void> {
+  if (command !== 'migrate' && command !== 'reset' && command !== 'recompute' && command !== 'snapshot') {
+    console.error('usage: cli.js migrate | reset | recompute | snapshot [YYYY-MM-DD]');
+    process.exitCode = 2;
+    return;
+  }
+  if (command === 'snapshot' && arg !== undefined && !isDate(arg)) {
+    console.error(`snapshot: "${arg}" is not a date YYYY-MM-DD`);
     process.exitCode = 2;
     return;
   }
@@ -29,6 +44,13 @@ async function main(command: string | undefined): Promise<void> {
       const [row] = await ds.query(`SELECT ww_refresh_coverage(ARRAY(SELECT id FROM residential_group)) AS n`);
       console.log(`coverage recomputed for ${row.n} residential groups in ${((performance.now() - t0) / 1000).toFixed(2)} s`);
     }
+    if (command === 'snapshot') {
+      const t0 = performance.now();
+      const run = await takeSnapshots(ds, { day: arg });
+      console.log(
+        `compliance snapshot ${run.day}: ${run.wards} ward(s) in ${run.districts} district(s) in ${((performance.now() - t0) / 1000).toFixed(2)} s`,
+      );
+    }
     if (command === 'reset') {
       const t0 = performance.now();
       const s = await ds.transaction((m) => seedDemoDistrict(m));
@@ -43,7 +65,7 @@ async function main(command: string | undefined): Promise<void> {
   }
 }
 
-main(process.argv[2]).catch((err) => {
+main(process.argv[2], process.argv[3]).catch((err) => {
   console.error(err instanceof Error ? err.message : err);
   process.exit(1);
 });

@@ -1,15 +1,34 @@
 /**
- * The page's root: the login screen until someone is signed in, then the map (App) for that user.
- * The map is keyed by the login, so signing out (or a session that ends) unmounts it with
- * everything it loaded, and the next user starts from nothing.
+ * The page's root: the login screen until someone is signed in, then the page the location's hash
+ * names for that user: the map (App) for #/map (the default), another page (PageLayout) for
+ * #/dashboard and the rest of pages/routes.tsx. Both are keyed by the login, so signing out (or a
+ * session that ends) unmounts them with everything they loaded, and the next user starts from nothing.
  */
 import { App } from './App';
 import { useSession } from './auth/useSession';
 import { LoginScreen } from './components/LoginScreen';
+import { PageLayout } from './pages/PageLayout';
+import { ROUTES } from './pages/routes';
+import { resolveRoute, useRoute } from './router';
 
 export function Root() {
   const { session, login, logout, loggingOut, logoutError } = useSession();
+  const { route } = useRoute();
   if (session.status === 'signedIn') {
+    // A page the user may not use (or that does not exist) shows the map.
+    const page = resolveRoute(ROUTES, route, session.user);
+    if (page?.component) {
+      return (
+        <PageLayout
+          key={`${session.user.id}-${session.serial}`}
+          route={page}
+          user={session.user}
+          onLogout={() => void logout()}
+          loggingOut={loggingOut}
+          logoutError={logoutError}
+        />
+      );
+    }
     return (
       <App
         key={`${session.user.id}-${session.serial}`}

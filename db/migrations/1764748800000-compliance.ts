@@ -336,6 +336,20 @@ export class Compliance1764748800000 implements MigrationInterface {
     await q.query(`CREATE INDEX penalty_case_event_ward_idx ON penalty_case_event (ward_id)`);
     await q.query(`CREATE TRIGGER penalty_case_event_10_scope BEFORE INSERT ON penalty_case_event FOR EACH ROW EXECUTE FUNCTION ww_inherit_scope('penalty_case', 'penalty_case_id')`);
 
+    // A closed case's timeline is closed too (its closing is the last entry).
+    await q.query(`
+      CREATE FUNCTION ww_penalty_case_event_open() RETURNS trigger
+      LANGUAGE plpgsql AS $fn$
+      BEGIN
+        IF NEW.kind <> 'closed' AND EXISTS (SELECT 1 FROM penalty_case p WHERE p.id = NEW.penalty_case_id AND p.state = 'closed') THEN
+          RAISE EXCEPTION 'penalty case % is closed', NEW.penalty_case_id
+            USING ERRCODE = '23514', CONSTRAINT = 'ww_penalty_case_transition', COLUMN = 'penalty_case_id';
+        END IF;
+        RETURN NEW;
+      END
+      $fn$`);
+    await q.query(`CREATE TRIGGER penalty_case_event_20_open BEFORE INSERT ON penalty_case_event FOR EACH ROW EXECUTE FUNCTION ww_penalty_case_event_open()`);
+
     // Histories and timelines are append-only, like the audit log.
     await q.query(`
       CREATE FUNCTION ww_append_only() RETURNS trigger
@@ -606,7 +620,7 @@ export class Compliance1764748800000 implements MigrationInterface {
     await q.query(`DROP TRIGGER IF EXISTS rental_house_20_registered ON rental_house`);
     await q.query(`
       DROP FUNCTION IF EXISTS ww_take_compliance_snapshot(integer, date), ww_take_compliance_snapshots(integer, date, date), ww_today(), ww_directive_touched(), ww_append_only(),
-        ww_penalty_case_transition(), ww_civil_servant_check_applied(), ww_civil_servant_verified(integer), ww_civil_servant_unit(),
+        ww_penalty_case_transition(), ww_penalty_case_event_open(), ww_civil_servant_check_applied(), ww_civil_servant_verified(integer), ww_civil_servant_unit(),
         ww_camera_house_status(), ww_rental_house_registered(), ww_rental_house_status(), ww_inherit_scope()`);
     await q.query(`ALTER TABLE rental_house DROP COLUMN IF EXISTS compliance_status, DROP COLUMN IF EXISTS status_changed_at`);
     // ww_audit as the access migration made it.

@@ -76,7 +76,8 @@ function iso(t: number): string {
 /** A time on a random working hour of a day between `from` and `to` (ms). */
 function timeBetween(rng: Random, from: number, to: number): number {
   const day = Math.floor(rng.float(from, Math.max(from, to - DAY_MS)) / DAY_MS) * DAY_MS;
-  return day + (1 + rng.int(0, 9)) * 3_600_000 + rng.int(0, 59) * 60_000; // 08:00-17:59 local (UTC+7)
+  const t = day + (1 + rng.int(0, 9)) * 3_600_000 + rng.int(0, 59) * 60_000; // 08:00-17:59 local (UTC+7)
+  return Math.min(Math.max(t, from), to);
 }
 
 /**
@@ -111,8 +112,8 @@ export async function seedDemoCompliance(m: Queryable, districtId: number, seed:
   const unitId = new Map(unitRows.map((u) => [u.code, Number(u.id)]));
 
   // Home cameras: the district's civil-servant cameras (not decommissioned), each one person's home.
-  const homeCameras: Array<{ id: number; ward_id: number; lon: number; lat: number }> = await m.query(
-    `SELECT id, ward_id, ST_X(location) AS lon, ST_Y(location) AS lat FROM camera
+  const homeCameras: Array<{ id: number; ward_id: number; lon: number; lat: number; active: boolean }> = await m.query(
+    `SELECT id, ward_id, ST_X(location) AS lon, ST_Y(location) AS lat, status = 'active' AS active FROM camera
       WHERE district_id = $1 AND owner_kind = 'civil_servant' AND status <> 'decommissioned' ORDER BY id`,
     [districtId],
   );
@@ -141,14 +142,14 @@ export async function seedDemoCompliance(m: Queryable, districtId: number, seed:
   }
   const people: Person[] = [];
   const directiveDay = Date.parse('2016-08-11T08:00:00+07:00');
-  const takeCamera = (pool: ReadonlyArray<{ id: number; lon: number; lat: number }>) => {
-    const c = pool.find((x) => !taken.has(x.id));
+  const takeCamera = (pool: ReadonlyArray<{ id: number; lon: number; lat: number; active: boolean }>, activeOnly: boolean) => {
+    const c = pool.find((x) => !taken.has(x.id) && (x.active || !activeOnly));
     if (c) taken.add(c.id);
     return c ?? null;
   };
   const addPerson = (unit: string, position: string, wantsCamera: boolean, wardId: number | null) => {
     const pool = wardId != null ? (camerasByWard.get(wardId) ?? []) : freeCameras;
-    const camera = wantsCamera ? takeCamera(pool) : null;
+    const camera = wantsCamera ? takeCamera(pool, FULL_UNITS.has(unit)) : null;
     const home = camera ?? rng.pick(wardId != null ? groupPoints.filter((g) => g.ward_id === wardId) : groupPoints);
     // A home a few metres from its camera (the camera hangs on the house's front).
     const lon = home.lon + (camera ? rng.float(-0.00004, 0.00004) : 0);
@@ -171,12 +172,11 @@ export async function seedDemoCompliance(m: Queryable, districtId: number, seed:
   for (const code of FULL_UNITS) for (let i = 0; i < byCode.get(code)!.people; i++) addPerson(code, rng.pick(POSITIONS), true, null);
   for (const w of wards) {
     const n = rng.int(8, 14);
-    for (let i = 0; i < n; i++) addPerson(`UB-${w.code}`, rng.pick(WARD_POSITIONS), rng.chance(0.75), rng.chance(0.8) ? w.id : null);
+    for (let i = 0; i < n; i++) addPerson(`UB-${w.code}`, rng.pick(WARD_POSITIONS), rng.chance(0.6), rng.chance(0.8) ? w.id : null);
   }
-  for (const d of DIVISIONS) {
-    if (FULL_UNITS.has(d.code)) continue;
-    for (let i = 0; i < d.people; i++) addPerson(d.code, rng.pick(POSITIONS), rng.chance(0.6), null);
-  }
+  // The divisions' people in a shuffled order, so the cameras left are spread over every division.
+  const divisionPeople = DIVISIONS.filter((d) => !FULL_UNITS.has(d.code)).flatMap((d) => Array.from({ length: d.people }, () => d.code));
+  for (const code of rng.shuffle(divisionPeople)) addPerson(code, rng.pick(POSITIONS), rng.chance(0.6), null);
   const servantRows: Array<{ id: number; camera_id: number | null; unit_id: number; created_at: Date }> = await m.query(
     `INSERT INTO civil_servant (district_id, unit_id, full_name, position, phone, home_address, location, camera_id, created_at)
      SELECT $1, x.unit_id, x.full_name, x.position, x.phone, x.address, ST_SetSRID(ST_MakePoint(x.lon, x.lat), 4326), x.camera_id, x.created_at
@@ -305,7 +305,6 @@ export async function seedDemoCompliance(m: Queryable, districtId: number, seed:
     }
     if (stage >= 9) {
       step();
-      await m.query(`UPDATE penalty_case SET state = 'closed', close_reason = 'fine_paid', closed_at = $2 WHERE id = $1`, [row.id, iso(t)]);
       events.push({ kind: 'closed', at: t, note: null, file: null, user: 'justice' });
     }
     await insertJson(
@@ -315,6 +314,8 @@ export async function seedDemoCompliance(m: Queryable, districtId: number, seed:
          FROM json_to_recordset($1::json) AS x(kind text, at timestamptz, note text, file text, "user" text)`,
       events.map((e) => ({ ...e, at: iso(e.at) })),
     );
+    // Closed after its timeline is written (a closed case takes no more entries).
+    if (stage >= 9) await m.query(`UPDATE penalty_case SET state = 'closed', close_reason = 'fine_paid', closed_at = $2 WHERE id = $1`, [row.id, iso(t)]);
     await m.query(
       `INSERT INTO rental_house_event (rental_house_id, status, reason, at, username) VALUES ($1, 'non_compliant', 'case_opened', $2, $3)`,
       [h.id, iso(opened), chair],

@@ -11,12 +11,14 @@ import type { GraphQLFormattedError } from 'graphql';
 import type { Config } from './config';
 import { assertAllowed, seesPersonalData } from './auth-checker';
 import { createContext, createServices, type AppDeps, type Context, type Viewer } from './context';
+import { UnitKind } from './entities/enums';
 import { AppError, BadUserInputError, ErrorCode, TooManyRequestsError } from './errors';
 import { EXPORTS } from './policy';
 import { SESSION_COOKIE } from './resolvers/auth.resolver';
 import { MAX_COST, queryCostLimit } from './query-cost';
 import { createSchema } from './schema';
 import { toCsv } from './services/csv';
+import { REPORT_COLUMNS as COMPLIANCE_REPORT_COLUMNS } from './services/compliance.service';
 import { ScopedDb } from './services/scoped-db';
 
 declare module 'express-serve-static-core' {
@@ -215,6 +217,66 @@ export async function createApp(deps: AppDeps, plugins: ApolloServerPlugin<Conte
         .type('text/csv; charset=utf-8')
         .attachment(`unregistered-rental-houses-ward-${wardId}.csv`)
         .send(toCsv(header, rows.map((r) => header.map((k) => r[k]))));
+    } catch (err) {
+      await db.finish(false).catch(() => {});
+      sendError(res, err);
+    }
+  });
+  // R7: the penalty cases in the viewer's scope (optionally one ward's), as Query.penaltyCases gives them.
+  app.get('/export/penalty-cases.csv', async (req, res) => {
+    const db = new ScopedDb(dataSource, req.viewer ?? null, deps.rowLevelSecurity);
+    try {
+      assertAllowed(EXPORTS['penalty-cases.csv'], req.viewer?.role, 'penalty-cases.csv');
+      const wardId = req.query.wardId === undefined ? null : Number(req.query.wardId);
+      if (wardId !== null && (!Number.isInteger(wardId) || wardId < 1 || wardId > 2 ** 31 - 1)) throw new BadUserInputError('wardId', 'must be a ward id');
+      const rows = await createServices(db).penaltyCase.csvRows(wardId);
+      await db.finish(true);
+      if (!seesPersonalData(req.viewer?.role)) for (const r of rows) r.ownerName = r.ownerPhone = null;
+      const header = ['id', 'ward', 'rentalHouseId', 'address', 'ownerName', 'ownerPhone', 'complianceStatus', 'state', 'decision', 'fineAmountVnd',
+        'legalBasis', 'openedAt', 'referredAt', 'decidedAt', 'finePaidAt', 'closedAt', 'closeReason'];
+      res
+        .type('text/csv; charset=utf-8')
+        .attachment(wardId === null ? 'penalty-cases.csv' : `penalty-cases-ward-${wardId}.csv`)
+        .send(toCsv(header, rows.map((r) => header.map((k) => r[k]))));
+    } catch (err) {
+      await db.finish(false).catch(() => {});
+      sendError(res, err);
+    }
+  });
+  // R4, R6: the units' home-camera uptake, as Query.units gives it (a chair: their ward's residents).
+  app.get('/export/unit-uptake.csv', async (req, res) => {
+    const db = new ScopedDb(dataSource, req.viewer ?? null, deps.rowLevelSecurity);
+    try {
+      assertAllowed(EXPORTS['unit-uptake.csv'], req.viewer?.role, 'unit-uptake.csv');
+      const kind = req.query.kind === undefined ? null : String(req.query.kind).toLowerCase();
+      if (kind !== null && !(Object.values(UnitKind) as string[]).includes(kind)) {
+        throw new BadUserInputError('kind', 'must be DIVISION or WARD_COMMITTEE');
+      }
+      const rows = await createServices(db).unit.uptakeRows(kind as UnitKind | null);
+      await db.finish(true);
+      const header = ['id', 'code', 'name', 'kind', 'wardId', 'headcount', 'verifiedCount', 'uptakePercent', 'reachedFullAt'];
+      res
+        .type('text/csv; charset=utf-8')
+        .attachment('unit-uptake.csv')
+        .send(toCsv(header, rows.map((r) => header.map((k) => r[k]))));
+    } catch (err) {
+      await db.finish(false).catch(() => {});
+      sendError(res, err);
+    }
+  });
+  // R8, R2, R4: the deadline dashboard's live figures per ward and in total (a chair: their ward).
+  app.get('/export/compliance-dashboard.csv', async (req, res) => {
+    const db = new ScopedDb(dataSource, req.viewer ?? null, deps.rowLevelSecurity);
+    try {
+      assertAllowed(EXPORTS['compliance-dashboard.csv'], req.viewer?.role, 'compliance-dashboard.csv');
+      const wardId = req.query.wardId === undefined ? null : Number(req.query.wardId);
+      if (wardId !== null && (!Number.isInteger(wardId) || wardId < 1 || wardId > 2 ** 31 - 1)) throw new BadUserInputError('wardId', 'must be a ward id');
+      const rows = await createServices(db).compliance.reportRows(wardId);
+      await db.finish(true);
+      res
+        .type('text/csv; charset=utf-8')
+        .attachment(wardId === null ? 'compliance-dashboard.csv' : `compliance-dashboard-ward-${wardId}.csv`)
+        .send(toCsv(COMPLIANCE_REPORT_COLUMNS, rows.map((r) => COMPLIANCE_REPORT_COLUMNS.map((k) => r[k]))));
     } catch (err) {
       await db.finish(false).catch(() => {});
       sendError(res, err);

@@ -2,15 +2,22 @@ import DataLoader from 'dataloader';
 import type { Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import type { Camera, ResidentialGroup, Ward } from './entities';
+import type { PenaltyCase, PenaltyCaseEvent, RentalHouse, RentalHouseEvent } from './entities';
+import type { CivilServantCheck, Unit } from './entities';
 import type { Config } from './config';
 import { AuditService } from './services/audit.service';
 import { AuthService } from './services/auth.service';
 import { CameraService } from './services/camera.service';
+import { CivilServantService } from './services/civil-servant.service';
+import { ComplianceService } from './services/compliance.service';
 import { CoverageService, type CoverageFigures, type GroupCoverageFigures } from './services/coverage.service';
+import { DirectiveService } from './services/directive.service';
 import { DistrictService, type AreaStats } from './services/district.service';
 import { LayerService } from './services/layer.service';
+import { PenaltyCaseService } from './services/penalty-case.service';
 import { RentalHouseService } from './services/rental-house.service';
 import { ScopedDb, type Viewer } from './services/scoped-db';
+import { UnitService } from './services/unit.service';
 import { UserService } from './services/user.service';
 import { WardService, type WardStats } from './services/ward.service';
 
@@ -26,6 +33,11 @@ export interface Services {
   coverage: CoverageService;
   audit: AuditService;
   user: UserService;
+  penaltyCase: PenaltyCaseService;
+  unit: UnitService;
+  civilServant: CivilServantService;
+  compliance: ComplianceService;
+  directive: DirectiveService;
 }
 
 export function createServices(db: ScopedDb): Services {
@@ -38,6 +50,11 @@ export function createServices(db: ScopedDb): Services {
     coverage: new CoverageService(db),
     audit: new AuditService(db),
     user: new UserService(db),
+    penaltyCase: new PenaltyCaseService(db),
+    unit: new UnitService(db),
+    civilServant: new CivilServantService(db),
+    compliance: new ComplianceService(db),
+    directive: new DirectiveService(db),
   };
 }
 
@@ -52,6 +69,14 @@ export interface Loaders {
   groupCoverage: DataLoader<number, GroupCoverageFigures>;
   wardCoverage: DataLoader<number, CoverageFigures>;
   nearestActiveCamera: DataLoader<number, number | null>;
+  rentalHouse: DataLoader<number, RentalHouse | undefined>;
+  houseStatusHistory: DataLoader<number, RentalHouseEvent[]>;
+  housePenaltyCases: DataLoader<number, PenaltyCase[]>;
+  penaltyCaseEvents: DataLoader<number, PenaltyCaseEvent[]>;
+  unit: DataLoader<number, Unit>;
+  homeCamera: DataLoader<number, Camera | null>;
+  civilServantChecks: DataLoader<number, CivilServantCheck[]>;
+  civilServantLastCheck: DataLoader<number, CivilServantCheck | null>;
 }
 
 /** What lives for the whole process: shared by every request. */
@@ -106,6 +131,14 @@ export function createContext(deps: AppDeps, req: Request, res: Response, viewer
       groupCoverage: new DataLoader<number, GroupCoverageFigures>((ids) => services.coverage.ofGroups(ids)),
       wardCoverage: new DataLoader((ids) => services.coverage.ofWards(ids)),
       nearestActiveCamera: new DataLoader((ids) => services.coverage.nearestActiveCamera(ids)),
+      rentalHouse: new DataLoader((ids) => services.rentalHouse.byIds(ids)),
+      houseStatusHistory: new DataLoader((ids) => services.rentalHouse.historyOf(ids)),
+      housePenaltyCases: new DataLoader((ids) => services.penaltyCase.ofRentalHouses(ids)),
+      penaltyCaseEvents: new DataLoader((ids) => services.penaltyCase.eventsOf(ids)),
+      unit: new DataLoader<number, Unit>((ids) => services.unit.byIds(ids)),
+      homeCamera: new DataLoader((ids) => services.civilServant.camerasByIds(ids)),
+      civilServantChecks: new DataLoader((ids) => services.civilServant.checksOf(ids)),
+      civilServantLastCheck: new DataLoader((ids) => services.civilServant.lastCheckOf(ids)),
     },
   };
 }

@@ -17,6 +17,10 @@ const { ADMIN, PLANNER, WARD_CHAIR, POLICE, JUSTICE } = Role;
 const RENTAL_HOUSES: readonly Role[] = [ADMIN, PLANNER, WARD_CHAIR, POLICE, JUSTICE];
 /** Roles that register and change cameras and rental houses: a chair in their own ward. */
 const REGISTRARS: readonly Role[] = [ADMIN, WARD_CHAIR];
+/** Roles that read the units and their home-camera uptake (aggregates: R4, R6). */
+const UNITS: readonly Role[] = [ADMIN, PLANNER, WARD_CHAIR, Role.HOME_AFFAIRS];
+/** Roles that keep the civil-servant registry (a chair: residents of their ward). */
+const CIVIL_SERVANTS: readonly Role[] = [ADMIN, WARD_CHAIR, Role.HOME_AFFAIRS];
 
 /** Root fields: Query.x and Mutation.x. */
 export const OPERATIONS: Readonly<Record<string, Access>> = {
@@ -43,8 +47,29 @@ export const OPERATIONS: Readonly<Record<string, Access>> = {
   'Mutation.decommissionCamera': REGISTRARS,
   'Mutation.registerRentalHouse': REGISTRARS,
   'Mutation.updateRentalHouse': REGISTRARS,
+  'Mutation.recordRentalHouseCheck': [ADMIN, WARD_CHAIR, POLICE],
+  'Query.penaltyCases': RENTAL_HOUSES,
+  'Query.penaltyCase': RENTAL_HOUSES,
+  'Mutation.openPenaltyCase': REGISTRARS,
+  'Mutation.referPenaltyCase': REGISTRARS,
+  'Mutation.decidePenaltyCase': [ADMIN, JUSTICE],
+  'Mutation.recordFinePayment': [ADMIN, JUSTICE],
+  'Mutation.closePenaltyCase': [ADMIN, WARD_CHAIR, JUSTICE],
+  'Mutation.addPenaltyCaseEvidence': [ADMIN, WARD_CHAIR, JUSTICE, POLICE],
   'Mutation.createUser': [ADMIN],
   'Mutation.updateUser': [ADMIN],
+  'Query.units': UNITS,
+  'Query.commendationRoster': UNITS,
+  'Query.civilServants': CIVIL_SERVANTS,
+  'Query.civilServant': CIVIL_SERVANTS,
+  'Mutation.registerCivilServant': CIVIL_SERVANTS,
+  'Mutation.updateCivilServant': CIVIL_SERVANTS,
+  'Mutation.linkHomeCamera': REGISTRARS,
+  'Mutation.recordCivilServantCheck': REGISTRARS,
+  'Query.complianceDashboard': ALL, // aggregates only; a ward user: their ward
+  'Mutation.takeComplianceSnapshot': [ADMIN, PLANNER],
+  'Query.directives': ALL,
+  'Mutation.updateDirective': ALL, // and the directive's own rule: ADMIN or its ownerRoles (deadline, unit: ADMIN, PLANNER)
 };
 
 /** Map layers follow the rule of the list they draw. */
@@ -60,6 +85,9 @@ export const LAYERS: Readonly<Record<string, Access>> = {
 /** The CSV export of rental houses without a camera follows Query.unregisteredRentalHouses. */
 export const EXPORTS: Readonly<Record<string, Access>> = {
   'unregistered-rental-houses.csv': RENTAL_HOUSES,
+  'penalty-cases.csv': RENTAL_HOUSES, // as Query.penaltyCases
+  'unit-uptake.csv': UNITS,
+  'compliance-dashboard.csv': ALL, // as Query.complianceDashboard
 };
 
 /** Roles that see owners' names and phone numbers (a chair only in their ward, by scope). */
@@ -88,9 +116,16 @@ export const FIELDS: Readonly<Record<string, Readonly<Record<string, FieldAccess
   },
   RentalHouse: {
     ...open('id', 'districtId', 'wardId', 'residentialGroupId', 'address', 'rooms', 'location', 'createdAt', 'updatedAt', 'longitude', 'latitude',
-      'hasActiveCamera', 'nearestActiveCameraMeters', 'cameras', 'ward'),
+      'hasActiveCamera', 'nearestActiveCameraMeters', 'cameras', 'ward', 'complianceStatus', 'statusChangedAt', 'statusHistory',
+      'penaltyCases', 'openPenaltyCase'),
     ...personal('ownerName', 'ownerPhone'),
   },
+  RentalHouseEvent: open('id', 'rentalHouseId', 'status', 'reason', 'cameraId', 'note', 'at', 'username'),
+  PenaltyCase: open('id', 'districtId', 'wardId', 'ward', 'rentalHouseId', 'rentalHouse', 'state', 'decision', 'fineAmountVnd', 'legalBasis',
+    'finePaidAt', 'closeReason', 'openedAt', 'referredAt', 'decidedAt', 'closedAt', 'updatedAt', 'events', 'allowedActions'),
+  PenaltyCaseEvent: open('id', 'penaltyCaseId', 'kind', 'note', 'fileReference', 'at', 'username'),
+  PenaltyCaseConnection: open(...CONNECTION),
+  PenaltyCaseEdge: open(...EDGE),
   Coverage: open(...COVERAGE),
   GroupCoverage: open(...COVERAGE, 'sectorCount', 'gap'),
   UncoveredResidentialGroups: open('deadline', 'daysToDeadline', 'totalGroups', 'groupsWithoutCamera', 'belowPercent', 'groups'),
@@ -104,6 +139,22 @@ export const FIELDS: Readonly<Record<string, Readonly<Record<string, FieldAccess
   AuditEntry: open('id', 'at', 'userId', 'username', 'role', 'action', 'entity', 'entityId', 'operation', 'before', 'after'),
   User: open('id', 'districtId', 'username', 'displayName', 'role', 'wardId', 'disabled', 'createdAt', 'ward', 'canSeePersonalData', 'permissions'),
   LoginResult: open('user', 'expiresAt'),
+  Unit: open('id', 'districtId', 'wardId', 'code', 'name', 'kind', 'headcount', 'verifiedCount', 'uptakePercent', 'reachedFullAt'),
+  CivilServant: {
+    ...open('id', 'districtId', 'unitId', 'unit', 'wardId', 'ward', 'residentialGroupId', 'fullName', 'position', 'cameraId', 'camera',
+      'verifiedSince', 'hasVerifiedCamera', 'checks', 'lastCheck', 'createdAt', 'updatedAt'),
+    ...personal('phone', 'homeAddress', 'longitude', 'latitude'),
+  },
+  CivilServantCheck: open('id', 'civilServantId', 'cameraId', 'result', 'checkedAt', 'checkedBy', 'note', 'username'),
+  CivilServantConnection: open(...CONNECTION),
+  CivilServantEdge: open(...EDGE),
+  ComplianceFigures: open('groupsTotal', 'groupsWithCamera', 'groupsPercent', 'housesTotal', 'housesWithCamera', 'housesPercent', 'housesVerified',
+    'civilServantsTotal', 'civilServantsVerified', 'civilServantUptakePercent', 'activeCameras', 'openCases'),
+  WardCompliance: open('wardId', 'ward', 'figures'),
+  ComplianceTrendPoint: open('day', 'figures'),
+  ComplianceDashboard: open('asOf', 'wardId', 'groupDeadline', 'groupDaysLeft', 'houseDeadline', 'houseDaysLeft', 'totals', 'wards', 'trend'),
+  Directive: open('id', 'code', 'title', 'responsibleUnitId', 'responsibleUnit', 'ownerRoles', 'deadline', 'daysLeft', 'status', 'overdue',
+    'notes', 'updatedAt', 'updatedBy', 'canEdit'),
 };
 
 export function allows(access: Access | undefined, role: Role | undefined): boolean {

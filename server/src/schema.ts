@@ -7,11 +7,16 @@ import { BadUserInputError } from './errors';
 import { AuditResolver } from './resolvers/audit.resolver';
 import { AuthResolver } from './resolvers/auth.resolver';
 import { CameraResolver } from './resolvers/camera.resolver';
+import { ComplianceResolver, WardComplianceResolver } from './resolvers/compliance.resolver';
+import { CivilServantResolver } from './resolvers/civil-servant.resolver';
 import { CoverageResolver } from './resolvers/coverage.resolver';
+import { DirectiveResolver } from './resolvers/directive.resolver';
 import { DistrictResolver } from './resolvers/district.resolver';
 import { LayerResolver } from './resolvers/layer.resolver';
+import { PenaltyCaseResolver } from './resolvers/penalty-case.resolver';
 import { RentalHouseResolver } from './resolvers/rental-house.resolver';
 import { ResidentialGroupResolver } from './resolvers/residential-group.resolver';
+import { UnitResolver } from './resolvers/unit.resolver';
 import { UserResolver } from './resolvers/user.resolver';
 import { WardResolver } from './resolvers/ward.resolver';
 
@@ -24,8 +29,14 @@ export const resolvers = [
   ResidentialGroupResolver,
   CameraResolver,
   RentalHouseResolver,
+  PenaltyCaseResolver,
   LayerResolver,
   CoverageResolver,
+  UnitResolver,
+  CivilServantResolver,
+  ComplianceResolver,
+  WardComplianceResolver,
+  DirectiveResolver,
 ] as const;
 
 /** Flattens class-validator errors into `{ field, message }` with dotted paths below `root`. */

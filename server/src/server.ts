@@ -11,6 +11,7 @@ import type { Config } from './config';
 import type { Context } from './context';
 import { entities } from './entities';
 import { AuthService, hashPassword, usersWithDemoPassword } from './services/auth.service';
+import { startSnapshotJob, type SnapshotJob } from './services/snapshot-job';
 
 export interface RunningServer {
   url: string;
@@ -107,6 +108,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   });
   let ds = owner;
   let stopApollo: (() => Promise<void>) | undefined;
+  let snapshots: SnapshotJob | undefined;
   const http: Server = createServer();
   let migrations: string[] = [];
   let seeded = false;
@@ -129,6 +131,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       await ds.initialize();
       await checkAppLogin(ds);
     }
+    // The daily compliance snapshot: today's is taken now if missing, then checked hourly (as the owner).
+    snapshots = startSnapshotJob(owner);
+    await snapshots.tick();
     const created = await createApp(
       { config, ds, auth: new AuthService(ds, owner), rowLevelSecurity: options.rowLevelSecurity ?? true },
       options.plugins,
@@ -141,6 +146,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     });
   } catch (err) {
     // Leave nothing half-open: the embedded database crashes on exit if it is not closed in order.
+    await snapshots?.stop().catch(() => {});
     await stopApollo?.().catch(() => {});
     if (ds.isInitialized) await ds.destroy().catch(() => {});
     if (owner.isInitialized) await owner.destroy().catch(() => {});
@@ -163,6 +169,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       const force = setTimeout(() => http.closeAllConnections(), 5000);
       await closed;
       clearTimeout(force);
+      await snapshots?.stop();
       await stopApollo?.();
       if (ds !== owner) await ds.destroy();
       await owner.destroy();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { createDataSource } from '../../db/data-source';
+import { SNAPSHOT_DAYS } from '../../db/seed/demo-compliance';
 import {
   DEFAULT_DEMO_SEED,
   DEMO_DISTRICT_CODE,
@@ -414,5 +415,119 @@ describe('demo district seed', () => {
     await expect(seedDemoDistrict(db)).rejects.toThrow(/already exists/);
     const n = await one<{ n: number }>(`SELECT count(*)::int AS n FROM district WHERE code = $1`, [DEMO_DISTRICT_CODE]);
     expect(n.n).toBe(1);
+  });
+});
+
+describe('demo compliance registries', () => {
+  it('seeds the district divisions and a committee for every ward', async () => {
+    const units = await query<{ kind: string; n: number; wards: number }>(
+      `SELECT kind, count(*)::int AS n, count(DISTINCT ward_id)::int AS wards FROM unit WHERE district_id = $1 GROUP BY kind ORDER BY kind`,
+      [districtId],
+    );
+    expect(units).toEqual([
+      { kind: 'division', n: 12, wards: 0 },
+      { kind: 'ward_committee', n: 13, wards: 13 },
+    ]);
+  });
+
+  it('gives civil servants homes in the district, some with a verified home camera, and two units at 100%', async () => {
+    const r = await one<{ people: number; with_camera: number; verified: number; far: number; full: string[] }>(
+      `SELECT count(*)::int AS people, count(s.camera_id)::int AS with_camera,
+              count(*) FILTER (WHERE s.verified_since IS NOT NULL AND c.status = 'active')::int AS verified,
+              count(*) FILTER (WHERE ST_Distance(s.location::geography, c.location::geography) > 10)::int AS far,
+              ARRAY(SELECT u.code FROM unit u WHERE u.district_id = $1 AND EXISTS (SELECT 1 FROM civil_servant x WHERE x.unit_id = u.id)
+                      AND NOT EXISTS (SELECT 1 FROM civil_servant x LEFT JOIN camera k ON k.id = x.camera_id
+                                       WHERE x.unit_id = u.id AND (x.verified_since IS NULL OR k.status IS DISTINCT FROM 'active'))
+                    ORDER BY u.code) AS full
+         FROM civil_servant s LEFT JOIN camera c ON c.id = s.camera_id WHERE s.district_id = $1`,
+      [districtId],
+    );
+    expect(r.people).toBeGreaterThan(200);
+    expect(r.with_camera).toBeGreaterThan(r.people * 0.3);
+    expect(r.verified).toBeGreaterThan(r.with_camera * 0.4);
+    expect(r.verified).toBeLessThan(r.with_camera);
+    expect(r.far).toBe(0); // a home camera hangs on its home
+    expect(r.full).toEqual(['NV', 'TP']);
+  });
+
+  it("keeps every rental house's status equal to its latest history entry, and consistent with its cameras", async () => {
+    const r = await one<{ houses: number; mismatched: number; installed_without: number; registered_with: number; statuses: number }>(
+      `SELECT count(*)::int AS houses,
+              count(*) FILTER (WHERE h.compliance_status IS DISTINCT FROM (SELECT e.status FROM rental_house_event e
+                 WHERE e.rental_house_id = h.id ORDER BY e.at DESC, e.id DESC LIMIT 1))::int AS mismatched,
+              count(*) FILTER (WHERE h.compliance_status IN ('camera_installed', 'camera_verified') AND NOT ww_has_active_camera(h.id))::int AS installed_without,
+              count(*) FILTER (WHERE h.compliance_status = 'registered' AND ww_has_active_camera(h.id))::int AS registered_with,
+              count(DISTINCT h.compliance_status)::int AS statuses
+         FROM rental_house h WHERE h.district_id = $1`,
+      [districtId],
+    );
+    expect(r.houses).toBe(seeded.rentalHouses);
+    expect(r.mismatched).toBe(0);
+    expect(r.installed_without).toBe(0);
+    expect(r.registered_with).toBe(0);
+    expect(r.statuses).toBe(4);
+  });
+
+  it('opens penalty cases in every state, each with a timeline that starts with its opening', async () => {
+    const states = await query<{ state: string; decision: string | null; paid: boolean; n: number }>(
+      `SELECT state, decision, fine_paid_at IS NOT NULL AS paid, count(*)::int AS n FROM penalty_case WHERE district_id = $1
+        GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+      [districtId],
+    );
+    const keys = states.map((s) => `${s.state}:${s.decision ?? '-'}:${s.paid}`);
+    expect(keys).toEqual(expect.arrayContaining(['open:-:false', 'referred:-:false', 'decided:warning:false', 'decided:fine:false', 'decided:fine:true', 'closed:fine:true']));
+    const bad = await one<{ n: number }>(
+      `SELECT count(*)::int AS n FROM penalty_case p WHERE p.district_id = $1 AND (
+         (SELECT kind FROM penalty_case_event e WHERE e.penalty_case_id = p.id ORDER BY e.at, e.id LIMIT 1) IS DISTINCT FROM 'opened'
+         OR ww_has_active_camera(p.rental_house_id))`,
+      [districtId],
+    );
+    expect(bad.n).toBe(0);
+  });
+
+  it('lists R1-R10 with the R8 deadline on a coming 30 September', async () => {
+    const rows = await query<{ code: string; deadline: string | null; owners: string[] }>(
+      `SELECT code, to_char(deadline, 'YYYY-MM-DD') AS deadline, owner_roles AS owners FROM directive WHERE district_id = $1 ORDER BY substr(code, 2)::int`,
+      [districtId],
+    );
+    expect(rows.map((r) => r.code)).toEqual(['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9', 'R10']);
+    const r8 = rows.find((r) => r.code === 'R8')!;
+    expect(r8.deadline).toMatch(/-09-30$/);
+    expect(Date.parse(r8.deadline!)).toBeGreaterThan(Date.now());
+    expect(rows.every((r) => r.owners.length > 0)).toBe(true);
+  });
+
+  it('starts with daily snapshots whose last day equals a snapshot taken now, and whose trend moves', async () => {
+    const days = await query<{ day: string; wards: number; verified: number; servants: number; houses_verified: number }>(
+      `SELECT to_char(taken_on, 'YYYY-MM-DD') AS day, count(*)::int AS wards, sum(civil_servants_verified)::int AS verified,
+              sum(civil_servants_total)::int AS servants, sum(houses_verified)::int AS houses_verified
+         FROM compliance_snapshot WHERE district_id = $1 GROUP BY taken_on ORDER BY taken_on`,
+      [districtId],
+    );
+    expect(days.length).toBe(SNAPSHOT_DAYS);
+    expect(days.every((d) => d.wards === 13)).toBe(true);
+    expect(days.at(-1)!.verified).toBeGreaterThan(days[0]!.verified);
+    expect(days.at(-1)!.houses_verified).toBeGreaterThan(days[0]!.houses_verified);
+
+    // The one-day function (the daily job) writes the same figures as the seed's backfill did.
+    const before = await query(`SELECT * FROM compliance_snapshot WHERE district_id = $1 AND taken_on = ww_today() ORDER BY ward_id`, [districtId]);
+    await query(`SELECT ww_take_compliance_snapshot($1, ww_today())`, [districtId]);
+    const after = await query(`SELECT * FROM compliance_snapshot WHERE district_id = $1 AND taken_on = ww_today() ORDER BY ward_id`, [districtId]);
+    const figures = (rows: Record<string, unknown>[]) => rows.map(({ taken_at: _t, ...rest }) => rest);
+    expect(figures(after)).toEqual(figures(before));
+    // And today's figures are the registries' live counts.
+    const live = await one<{ verified: number; houses: number; open: number }>(
+      `SELECT (SELECT count(*)::int FROM civil_servant s JOIN camera c ON c.id = s.camera_id
+                WHERE s.district_id = $1 AND s.verified_since IS NOT NULL AND c.status = 'active') AS verified,
+              (SELECT count(*)::int FROM rental_house h WHERE h.district_id = $1 AND h.compliance_status = 'camera_verified') AS houses,
+              (SELECT count(*)::int FROM penalty_case p WHERE p.district_id = $1 AND p.state <> 'closed') AS open`,
+      [districtId],
+    );
+    const today = await one<{ verified: number; houses: number; open: number }>(
+      `SELECT sum(civil_servants_verified)::int AS verified, sum(houses_verified)::int AS houses, sum(open_cases)::int AS open
+         FROM compliance_snapshot WHERE district_id = $1 AND taken_on = ww_today()`,
+      [districtId],
+    );
+    expect(today).toEqual(live);
   });
 });

@@ -49,6 +49,9 @@ interface Fixture {
   houseId: number;
   groupId: number;
   userId: number;
+  penaltyCaseId: number;
+  civilServantId: number;
+  unitId: number;
   lon: number;
   lat: number;
 }
@@ -91,6 +94,32 @@ function samples(f: Fixture, actor: Actor, n: number): Record<string, { args?: s
       args: '(input: $input)',
       vars: { input: { type: 'CreateUserInput!', value: { username: `m.${tag}`, displayName: 'Matrix', role: 'PLANNER', password: 'a-long-matrix-password' } } },
     },
+    'Query.penaltyCases': { args: '(first: 5)' },
+    'Query.penaltyCase': { args: `(id: ${f.penaltyCaseId})` },
+    'Mutation.recordRentalHouseCheck': { args: `(input: { rentalHouseId: ${f.houseId}, result: NO_CAMERA, note: "matrix ${tag}" })` },
+    'Mutation.addPenaltyCaseEvidence': { args: `(id: ${f.penaltyCaseId}, input: { note: "matrix ${tag}" })` },
+    // Filled in per run (FRESH_CASE below): a fresh house, or a fresh case in the state the transition needs.
+    'Mutation.openPenaltyCase': { args: '(input: { rentalHouseId: $id })', vars: { id: { type: 'Int!', value: -1 } } },
+    'Mutation.referPenaltyCase': { args: '(id: $id, note: "matrix")', vars: { id: { type: 'Int!', value: -1 } } },
+    'Mutation.decidePenaltyCase': { args: '(id: $id, input: { decision: WARNING, legalBasis: "Matrix basis" })', vars: { id: { type: 'Int!', value: -1 } } },
+    'Mutation.recordFinePayment': { args: '(id: $id)', vars: { id: { type: 'Int!', value: -1 } } },
+    'Mutation.closePenaltyCase': { args: '(id: $id)', vars: { id: { type: 'Int!', value: -1 } } },
+    'Query.complianceDashboard': {},
+    'Query.directives': {},
+    'Mutation.takeComplianceSnapshot': {},
+    // Filled in per run: a directive the actor's role owns (DIRECTIVE_OF); the service refuses the others.
+    'Mutation.updateDirective': { args: `(id: $id, input: { notes: "matrix ${tag}" })`, vars: { id: { type: 'Int!', value: -1 } } },
+    'Query.units': {},
+    'Query.commendationRoster': {},
+    'Query.civilServants': { args: '(first: 5)' },
+    'Query.civilServant': { args: `(id: ${f.civilServantId})` },
+    'Mutation.registerCivilServant': {
+      args: '(input: $input)',
+      vars: { input: { type: 'RegisterCivilServantInput!', value: { unitId: f.unitId, fullName: `Matrix ${tag}`, homeAddress: `${n} Matrix`, location: point } } },
+    },
+    'Mutation.updateCivilServant': { args: `(id: ${f.civilServantId}, input: { position: "matrix ${tag}" })` },
+    'Mutation.linkHomeCamera': { args: `(civilServantId: ${f.civilServantId}, cameraId: null)` },
+    'Mutation.recordCivilServantCheck': { args: `(input: { civilServantId: ${f.civilServantId}, result: NO_CAMERA, note: "matrix ${tag}" })` },
     'Mutation.updateUser': { args: `(id: ${f.userId}, input: $input)`, vars: { input: { type: 'UpdateUserInput!', value: { displayName: `Matrix ${tag}` } } } },
   };
 }
@@ -129,7 +158,32 @@ function* walk(value: unknown): Generator<Record<string, unknown>> {
   }
 }
 
-const WARD_TABLE: Record<string, string> = { Camera: 'camera', RentalHouse: 'rental_house', ResidentialGroup: 'residential_group' };
+const WARD_TABLE: Record<string, string> = {
+  Camera: 'camera', RentalHouse: 'rental_house', ResidentialGroup: 'residential_group', PenaltyCase: 'penalty_case',
+  RentalHouseEvent: 'rental_house_event', PenaltyCaseEvent: 'penalty_case_event', CivilServant: 'civil_servant',
+  CivilServantCheck: 'civil_servant_check',
+};
+
+/** Personal fields by type (the owners of cameras and houses; civil servants' homes). */
+const PERSONAL_KEYS: Record<string, string[]> = {
+  Camera: ['ownerName', 'ownerPhone'],
+  RentalHouse: ['ownerName', 'ownerPhone'],
+  CivilServant: ['phone', 'homeAddress', 'longitude', 'latitude'],
+};
+
+/** A directive each role owns in the demo district (db/seed/demo-compliance.ts); ADMIN edits any. */
+const DIRECTIVE_OF: Record<string, string> = {
+  [Role.ADMIN]: 'R1', [Role.PLANNER]: 'R8', [Role.WARD_CHAIR]: 'R8', [Role.POLICE]: 'R2', [Role.JUSTICE]: 'R7', [Role.HOME_AFFAIRS]: 'R4',
+};
+
+/** How far a fresh fixture of a penalty-case mutation goes before the mutation runs. */
+const FRESH_CASE: Record<string, 'house' | 'open' | 'referred' | 'decided' | 'paid'> = {
+  'Mutation.openPenaltyCase': 'house',
+  'Mutation.referPenaltyCase': 'open',
+  'Mutation.decidePenaltyCase': 'referred',
+  'Mutation.recordFinePayment': 'decided',
+  'Mutation.closePenaltyCase': 'paid',
+};
 
 describe('the access policy', () => {
   it('has an entry for every query and mutation of the schema, and none for operations that do not exist', () => {
@@ -150,11 +204,8 @@ describe('the access policy', () => {
     expect(stale).toEqual([]);
   });
 
-  it('marks the owner names and phone numbers of cameras and rental houses as personal', () => {
-    for (const t of ['Camera', 'RentalHouse']) {
-      expect(FIELDS[t]!.ownerName).toBe('personal');
-      expect(FIELDS[t]!.ownerPhone).toBe('personal');
-    }
+  it("marks owners' names and phone numbers, and civil servants' homes and phones, as personal", () => {
+    for (const [t, keys] of Object.entries(PERSONAL_KEYS)) for (const k of keys) expect(FIELDS[t]![k], `${t}.${k}`).toBe('personal');
     expect([...PERSONAL_DATA_ROLES].sort()).toEqual([Role.JUSTICE, Role.POLICE, Role.WARD_CHAIR].sort());
   });
 });
@@ -191,7 +242,7 @@ describe('the authorisation matrix: every operation as every role', () => {
   async function assertNoLeak(actor: Actor, key: string, body: GraphQLResponse): Promise<void> {
     const mayPersonal = actor.role !== undefined && PERSONAL_DATA_ROLES.includes(actor.role);
     for (const o of walk(body.data)) {
-      for (const k of ['ownerName', 'ownerPhone']) {
+      for (const k of PERSONAL_KEYS[o.__typename as string] ?? ['ownerName', 'ownerPhone']) {
         if (k in o && o[k] != null) {
           expect(mayPersonal, `${key} shows ${k} to ${actor.username}`).toBe(true);
           personalSeen.set(actor.username!, (personalSeen.get(actor.username!) ?? 0) + 1);
@@ -211,6 +262,22 @@ describe('the authorisation matrix: every operation as every role', () => {
     }
   }
 
+  /** A house of its own in ward 2 (`house`), or a case against one taken by the admin as far as `upTo`. */
+  async function freshCase(upTo: 'house' | 'open' | 'referred' | 'decided' | 'paid'): Promise<number> {
+    const house = await app.gql(`mutation($i: RegisterRentalHouseInput!) { registerRentalHouse(input: $i) { id } }`, {
+      i: { address: 'Matrix case house', ownerName: 'Matrix Owner', rooms: 2, location: { type: 'Point', coordinates: [fixture.lon, fixture.lat] } },
+    });
+    const houseId: number = house.data.registerRentalHouse.id;
+    if (upTo === 'house') return houseId;
+    const id: number = (await app.gql(`mutation($h: Int!) { openPenaltyCase(input: { rentalHouseId: $h }) { id } }`, { h: houseId })).data.openPenaltyCase.id;
+    if (upTo !== 'open') await app.gql(`mutation($id: Int!) { referPenaltyCase(id: $id) { id } }`, { id });
+    if (upTo === 'decided' || upTo === 'paid') {
+      await app.gql(`mutation($id: Int!) { decidePenaltyCase(id: $id, input: { decision: FINE, fineAmountVnd: 500000, legalBasis: "Matrix basis" }) { id } }`, { id });
+    }
+    if (upTo === 'paid') await app.gql(`mutation($id: Int!) { recordFinePayment(id: $id) { id } }`, { id });
+    return id;
+  }
+
   beforeAll(async () => {
     app = await startTestApp();
     const [r] = (
@@ -219,10 +286,14 @@ describe('the authorisation matrix: every operation as every role', () => {
                (SELECT min(id) FROM rental_house WHERE ward_id = 2) AS "houseId",
                (SELECT min(id) FROM residential_group WHERE ward_id = 2) AS "groupId",
                (SELECT id FROM app_user WHERE username = 'homeaffairs') AS "userId",
+               (SELECT min(id) FROM civil_servant WHERE ward_id = 2) AS "civilServantId",
+               (SELECT min(id) FROM unit) AS "unitId",
                ST_X(p) AS lon, ST_Y(p) AS lat
           FROM (SELECT ST_PointOnSurface(boundary) AS p FROM residential_group WHERE ward_id = 2 ORDER BY id LIMIT 1) s`)
     ).rows;
     fixture = r;
+    // An unclosed case in ward 2, for the queries and the evidence.
+    fixture.penaltyCaseId = await freshCase('open');
   });
 
   afterAll(async () => {
@@ -246,6 +317,11 @@ describe('the authorisation matrix: every operation as every role', () => {
               i: { location: { type: 'Point', coordinates: [fixture.lon, fixture.lat] }, type: 'FIXED', ownerKind: 'PUBLIC' },
             });
             vars.id = made.data.registerCamera.id;
+          }
+          if (FRESH_CASE[key]) vars.id = await freshCase(FRESH_CASE[key]);
+          if (key === 'Mutation.updateDirective') {
+            const code = DIRECTIVE_OF[actor.role ?? Role.ADMIN];
+            vars.id = (await app.sql.query(`SELECT id FROM directive WHERE district_id = 1 AND code = $1`, [code])).rows[0].id;
           }
           await cookieFor(actor); // a login writes an audit row of its own: not counted below
           const before = root === 'Mutation' ? await app.count('audit_log') : 0;

@@ -3,6 +3,7 @@ import { formatPercent, type Language } from '../format';
 import type { CurrentUser } from '../types';
 import { Brand } from './Brand';
 import { LanguageSwitch } from './LanguageSwitch';
+import { PageNav } from './PageNav';
 import { UserMenu } from './UserMenu';
 
 interface Props {
@@ -25,6 +26,7 @@ export function Header({ districtName, loading, language, coveredPercent, user, 
   return (
     <header className="ww-header" data-testid="header">
       <Brand />
+      <PageNav user={user} />
       <div className="ww-district-name" data-testid="district-name">
         {districtName ?? (loading ? t('app.districtLoading') : '')}
       </div>

@@ -2,6 +2,7 @@ import type { Point } from 'geojson';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { GeoJSONScalar } from '../scalars/geojson';
+import { ComplianceStatus } from './enums';
 
 @ObjectType({ description: 'A rental-room house (nhà cho thuê trọ). R2: every one must have a camera.' })
 @Entity({ name: 'rental_house' })
@@ -49,4 +50,12 @@ export class RentalHouse {
   @Field(() => Date)
   @Column({ name: 'updated_at', type: 'timestamptz', insert: false, update: false })
   updatedAt: Date;
+
+  @Field(() => ComplianceStatus, { description: 'The latest step of its status history (R2), kept by the database.' })
+  @Column({ name: 'compliance_status', type: 'text', insert: false, update: false })
+  complianceStatus: ComplianceStatus;
+
+  @Field(() => Date, { description: 'When the compliance status last changed.' })
+  @Column({ name: 'status_changed_at', type: 'timestamptz', insert: false, update: false })
+  statusChangedAt: Date;
 }

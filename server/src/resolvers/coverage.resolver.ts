@@ -1,13 +1,10 @@
 import { Arg, Args, Ctx, Float, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context';
-import { R8_DEADLINE } from '../services/coverage.service';
 import { BadUserInputError } from '../errors';
 import { GeoJSONScalar } from '../scalars/geojson';
 import { PageArgsType } from './camera.resolver';
 import { RentalHouseConnection } from './types/connections';
 import { UncoveredResidentialGroups } from './types/coverage';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 @Resolver()
 export class CoverageResolver {
@@ -23,7 +20,8 @@ export class CoverageResolver {
   @Query(() => UncoveredResidentialGroups, {
     description:
       'Residential groups of a ward (or the district) with no active camera located in them (R8), and, given ' +
-      'belowPercent, also those with less of their area covered than that.',
+      "belowPercent, also those with less of their area covered than that; with R8's deadline (the R8 directive's, " +
+      'else 2017-09-30).',
   })
   async uncoveredResidentialGroups(
     @Arg('wardId', () => Int, { nullable: true }) wardId: number | undefined,
@@ -36,8 +34,8 @@ export class CoverageResolver {
     const r = await ctx.services.coverage.shortfall(wardId ?? null, belowPercent ?? null);
     const groups = await ctx.services.ward.groupsByIds(r.groupIds); // one query, least covered first
     return {
-      deadline: R8_DEADLINE,
-      daysToDeadline: Math.round((Date.parse(`${R8_DEADLINE}T00:00:00+07:00`) - Date.now()) / DAY_MS),
+      deadline: r.deadline,
+      daysToDeadline: r.daysToDeadline,
       totalGroups: r.totalGroups,
       groupsWithoutCamera: r.withoutCamera,
       belowPercent: belowPercent ?? null,

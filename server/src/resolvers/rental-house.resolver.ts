@@ -1,10 +1,11 @@
 import { Arg, Args, Ctx, FieldResolver, Float, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
-import { Camera, RentalHouse, Ward } from '../entities';
+import { Camera, PenaltyCase, RentalHouse, RentalHouseEvent, Ward } from '../entities';
+import { PenaltyCaseState } from '../entities/enums';
 import { PageArgsType } from './camera.resolver';
 import { RentalHouseFilterInput } from './types/filters.input';
 import { RentalHouseConnection } from './types/connections';
-import { RegisterRentalHouseInput, UpdateRentalHouseInput } from './types/rental-house.input';
+import { RecordRentalHouseCheckInput, RegisterRentalHouseInput, UpdateRentalHouseInput } from './types/rental-house.input';
 
 @Resolver(() => RentalHouse)
 export class RentalHouseResolver {
@@ -34,6 +35,33 @@ export class RentalHouseResolver {
     @Ctx() ctx: Context,
   ): Promise<RentalHouse> {
     return ctx.services.rentalHouse.update(id, input);
+  }
+
+  @Mutation(() => RentalHouse, {
+    description:
+      "Records a ward's check of a house: CAMERA_WORKING (needs an active camera registered to it) makes it CAMERA_VERIFIED, " +
+      'CAMERA_NOT_WORKING or NO_CAMERA make it NON_COMPLIANT.',
+  })
+  recordRentalHouseCheck(
+    @Arg('input', () => RecordRentalHouseCheckInput) input: RecordRentalHouseCheckInput,
+    @Ctx() ctx: Context,
+  ): Promise<RentalHouse> {
+    return ctx.services.rentalHouse.recordCheck(input);
+  }
+
+  @FieldResolver(() => [RentalHouseEvent], { description: 'How its compliance status came to be, oldest first.' })
+  statusHistory(@Root() h: RentalHouse, @Ctx() ctx: Context): Promise<RentalHouseEvent[]> {
+    return ctx.loaders.houseStatusHistory.load(h.id);
+  }
+
+  @FieldResolver(() => [PenaltyCase], { description: 'Its penalty cases (R7), oldest first.' })
+  penaltyCases(@Root() h: RentalHouse, @Ctx() ctx: Context): Promise<PenaltyCase[]> {
+    return ctx.loaders.housePenaltyCases.load(h.id);
+  }
+
+  @FieldResolver(() => PenaltyCase, { nullable: true, description: 'Its unclosed penalty case, if any (there is at most one).' })
+  async openPenaltyCase(@Root() h: RentalHouse, @Ctx() ctx: Context): Promise<PenaltyCase | null> {
+    return (await ctx.loaders.housePenaltyCases.load(h.id)).find((c) => c.state !== PenaltyCaseState.CLOSED) ?? null;
   }
 
   @FieldResolver(() => Float)

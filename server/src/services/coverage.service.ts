@@ -3,8 +3,15 @@ import type { ScopedDb } from './scoped-db';
 import { scopeSql } from './scope';
 import { assertWardInScope } from './ward.service';
 
-/** R8's deadline: every residential group has at least one camera by 30 September 2017. */
+/**
+ * R8's deadline: every residential group has at least one camera by 30 September 2017, unless the
+ * district's R8 directive says another date (directive.deadline).
+ */
 export const R8_DEADLINE = '2017-09-30';
+
+/** The R8 deadline of district `district` (a parameter such as '$1') as a date: the directive's, else R8_DEADLINE. */
+export const r8DeadlineSql = (district: string) =>
+  `coalesce((SELECT d.deadline FROM directive d WHERE d.district_id = ${district} AND d.code = 'R8'), DATE '${R8_DEADLINE}')`;
 
 /** Coverage of an area (a group, a ward, the district): areas in square metres on the spheroid. */
 export interface CoverageFigures {
@@ -91,12 +98,15 @@ export class CoverageService {
 
   /**
    * Residential groups of a ward (or the district) that fall short: with no active camera in them
-   * (R8), and, given `belowPercent`, also those with less of their area covered than that.
+   * (R8), and, given `belowPercent`, also those with less of their area covered than that; with R8's
+   * deadline (YYYY-MM-DD) and the days from today (Asia/Ho_Chi_Minh) to it, negative when overdue.
    */
   async shortfall(wardId: number | null, belowPercent: number | null): Promise<{
     groupIds: number[];
     totalGroups: number;
     withoutCamera: number;
+    deadline: string;
+    daysToDeadline: number;
   }> {
     if (wardId != null) await assertWardInScope(this.db, this.db.scope, wardId);
     const [districtId, own] = this.scopeParams;
@@ -104,7 +114,8 @@ export class CoverageService {
       `SELECT coalesce(array_agg(rc.residential_group_id ORDER BY rc.covered_percent, rc.residential_group_id)
                 FILTER (WHERE rc.active_camera_count = 0 OR rc.covered_percent < $3::float8), '{}') AS "groupIds",
               count(*)::int AS "totalGroups",
-              count(*) FILTER (WHERE rc.active_camera_count = 0)::int AS "withoutCamera"
+              count(*) FILTER (WHERE rc.active_camera_count = 0)::int AS "withoutCamera",
+              to_char(${r8DeadlineSql('$1')}, 'YYYY-MM-DD') AS deadline, (${r8DeadlineSql('$1')} - ww_today()) AS "daysToDeadline"
          FROM residential_group_coverage rc
         WHERE ${scopeSql('rc', '$1', '$4')} AND ($2::int IS NULL OR rc.ward_id = $2)`,
       [districtId, wardId, belowPercent, own],

@@ -1,5 +1,6 @@
-import type { EntityManager } from 'typeorm';
-import { RentalHouse } from '../entities';
+import { In, type EntityManager } from 'typeorm';
+import { RentalHouse, RentalHouseEvent } from '../entities';
+import { ComplianceStatus, HouseCheckResult, RentalHouseEventReason } from '../entities/enums';
 import { BadUserInputError, NotFoundError } from '../errors';
 import { translateDbError } from './db-errors';
 import { pointInScope } from './geometry.service';
@@ -11,6 +12,15 @@ import { applyPointFilter, type PointFilter } from './spatial-filter';
 export interface RentalHouseFilter extends PointFilter {
   /** true: houses with at least one active camera registered to them; false: houses without (R2, R5). */
   hasActiveCamera?: boolean | null;
+  /** Houses whose compliance status is one of these. */
+  complianceStatus?: ComplianceStatus[] | null;
+}
+
+/** A ward's check of a rental house (R2, R5). */
+export interface RentalHouseCheck {
+  rentalHouseId: number;
+  result: HouseCheckResult;
+  note?: string | null;
 }
 
 export interface RentalHouseFields {
@@ -53,7 +63,61 @@ export class RentalHouseService {
     const distance = await applyPointFilter(m, qb, 'h', filter, this.db.scope);
     if (filter?.hasActiveCamera === true) qb.andWhere(HAS_ACTIVE_CAMERA);
     if (filter?.hasActiveCamera === false) qb.andWhere(`NOT ${HAS_ACTIVE_CAMERA}`);
+    if (filter?.complianceStatus?.length) qb.andWhere('h.compliance_status IN (:...complianceStatus)', { complianceStatus: filter.complianceStatus });
     return paginate(qb, 'h', distance, page, filter);
+  }
+
+  /** Rental houses by id, in the order asked; undefined for one outside the scope (batched per request). */
+  async byIds(ids: readonly number[]): Promise<(RentalHouse | undefined)[]> {
+    const rows = await (await this.db.manager()).getRepository(RentalHouse).findBy({ ...scopeWhere(this.db), id: In([...ids]) });
+    const byId = new Map(rows.map((h) => [h.id, h]));
+    return ids.map((id) => byId.get(id));
+  }
+
+  /** The status history of each house, oldest first (batched per request). */
+  async historyOf(houseIds: readonly number[]): Promise<RentalHouseEvent[][]> {
+    const rows = await (await this.db.manager()).getRepository(RentalHouseEvent).find({
+      where: { ...scopeWhere(this.db), rentalHouseId: In([...houseIds]) },
+      order: { at: 'ASC', id: 'ASC' },
+    });
+    return houseIds.map((id) => rows.filter((e) => e.rentalHouseId === id));
+  }
+
+  /**
+   * Records a ward's check of a house: CAMERA_WORKING (an active camera registered to the house was
+   * seen working) makes it CAMERA_VERIFIED; CAMERA_NOT_WORKING or NO_CAMERA make it NON_COMPLIANT.
+   * The database turns the event into the house's status.
+   */
+  async recordCheck(input: RentalHouseCheck): Promise<RentalHouse> {
+    const note = input.note?.trim() || null;
+    if (note && note.length > 2000) throw new BadUserInputError('input.note', 'must be at most 2000 characters');
+    return this.db.transaction(async (m) => {
+      const house = await m.getRepository(RentalHouse).findOne({
+        where: { ...scopeWhere(this.db), id: input.rentalHouseId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!house) throw new NotFoundError('RentalHouse', input.rentalHouseId, 'input.rentalHouseId');
+      const [camera]: { id: number }[] = await m.query(
+        `SELECT c.id FROM camera c WHERE c.rental_house_id = $1 AND c.status = 'active' ORDER BY c.id LIMIT 1`,
+        [house.id],
+      );
+      const working = input.result === HouseCheckResult.CAMERA_WORKING;
+      if (working && !camera) {
+        throw new BadUserInputError('input.result', `rental house ${house.id} has no active camera registered to it: register one first`);
+      }
+      try {
+        await m.getRepository(RentalHouseEvent).insert({
+          rentalHouseId: house.id,
+          status: working ? ComplianceStatus.CAMERA_VERIFIED : ComplianceStatus.NON_COMPLIANT,
+          reason: working ? RentalHouseEventReason.CHECK_PASSED : RentalHouseEventReason.CHECK_FAILED,
+          cameraId: input.result === HouseCheckResult.NO_CAMERA ? null : (camera?.id ?? null),
+          note,
+        });
+      } catch (err) {
+        translateDbError(err, { rental_house_event_note_check: 'input.note' });
+      }
+      return this.get(house.id, m);
+    });
   }
 
   /** Whether each house has an active camera registered to it (batched per request). */

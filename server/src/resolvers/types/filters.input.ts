@@ -1,6 +1,6 @@
 import { Field, Float, InputType, Int } from 'type-graphql';
 import { IsOptional, ValidateNested } from 'class-validator';
-import { CameraStatus, CameraType, OwnerKind } from '../../entities/enums';
+import { CameraStatus, CameraType, ComplianceStatus, OwnerKind } from '../../entities/enums';
 import { GeoJSONScalar } from '../../scalars/geojson';
 import { InRange } from './validators';
 
@@ -49,4 +49,7 @@ export class CameraFilterInput extends PointFilterInput {
 export class RentalHouseFilterInput extends PointFilterInput {
   @Field(() => Boolean, { nullable: true, description: 'false: the houses with no active camera registered to them (R2, R5).' })
   hasActiveCamera?: boolean;
+
+  @Field(() => [ComplianceStatus], { nullable: true, description: 'Houses whose compliance status is one of these.' })
+  complianceStatus?: ComplianceStatus[];
 }

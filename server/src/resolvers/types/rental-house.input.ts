@@ -1,5 +1,6 @@
 import { IsOptional, Matches, MaxLength, MinLength } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
+import { HouseCheckResult } from '../../entities/enums';
 import { GeoJSONScalar } from '../../scalars/geojson';
 import { PHONE } from './camera.input';
 import { InRange } from './validators';
@@ -32,4 +33,11 @@ export class UpdateRentalHouseInput {
 
   @Field(() => GeoJSONScalar, { nullable: true, description: 'A GeoJSON Point: moves the house.' })
   location?: unknown;
+}
+
+@InputType({ description: "A ward's check of a rental house's camera (R2, R5)." })
+export class RecordRentalHouseCheckInput {
+  @Field(() => Int) rentalHouseId: number;
+  @Field(() => HouseCheckResult, { description: 'CAMERA_WORKING needs an active camera registered to the house.' }) result: HouseCheckResult;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(2000) note?: string;
 }

@@ -1,0 +1,33 @@
+/**
+ * The signed-in pages besides the map, reached by hash routes (#/dashboard, ...). A page shows in
+ * the navigation only for users whose permissions include its operation (the server's policy,
+ * sent with the user); the server refuses the rest anyway.
+ */
+import { lazy, type ComponentType } from 'react';
+import type { CurrentUser } from '../types';
+
+export interface PageProps {
+  user: CurrentUser;
+}
+
+export interface PageRoute {
+  /** the hash path: '#/' + id */
+  id: string;
+  /** i18n key of the navigation label */
+  labelKey: string;
+  /** the GraphQL operation the page needs (see client/src/auth/access.ts `can`); null: everyone */
+  operation: string | null;
+  /** null for the map, which App renders */
+  component: ComponentType<PageProps> | null;
+}
+
+export const ROUTES: PageRoute[] = [
+  { id: 'map', labelKey: 'nav.map', operation: null, component: null },
+  // The dashboard and the directive list load with their own chunk (recharts stays out of the map's).
+  { id: 'dashboard', labelKey: 'nav.dashboard', operation: 'complianceDashboard', component: lazy(() => import('./DashboardPage')) },
+  { id: 'directives', labelKey: 'nav.directives', operation: 'directives', component: lazy(() => import('./DirectivesPage')) },
+  // The registries (issue 5): the ward's report of houses without a camera, civil servants, penalty cases.
+  { id: 'report', labelKey: 'nav.report', operation: 'unregisteredRentalHouses', component: lazy(() => import('./WardReportPage')) },
+  { id: 'civil-servants', labelKey: 'nav.civilServants', operation: 'units', component: lazy(() => import('./CivilServantsPage')) },
+  { id: 'cases', labelKey: 'nav.cases', operation: 'penaltyCases', component: lazy(() => import('./PenaltyCasesPage')) },
+];
