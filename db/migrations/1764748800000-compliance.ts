@@ -37,8 +37,10 @@ export class Compliance1764748800000 implements MigrationInterface {
         ward_id integer NOT NULL REFERENCES ward (id),
         rental_house_id integer NOT NULL REFERENCES rental_house (id) ON DELETE CASCADE,
         status text NOT NULL CHECK (status IN ('registered', 'camera_installed', 'camera_verified', 'non_compliant')),
-        reason text NOT NULL CHECK (reason IN ('house_registered', 'camera_active', 'camera_inactive', 'check_passed',
-          'check_failed', 'case_opened')),
+        reason text NOT NULL,
+        CONSTRAINT rental_house_event_reason CHECK ((status, reason) IN (('registered', 'house_registered'), ('registered', 'camera_inactive'),
+          ('camera_installed', 'camera_active'), ('camera_verified', 'check_passed'), ('non_compliant', 'check_failed'),
+          ('non_compliant', 'case_opened'))),
         camera_id integer REFERENCES camera (id),
         note text CHECK (note IS NULL OR length(note) <= 2000),
         at timestamptz NOT NULL DEFAULT now(),
@@ -49,6 +51,15 @@ export class Compliance1764748800000 implements MigrationInterface {
     await q.query(`CREATE INDEX rental_house_event_ward_idx ON rental_house_event (ward_id)`);
     await q.query(`CREATE INDEX rental_house_event_district_idx ON rental_house_event (district_id)`);
     await q.query(`CREATE INDEX rental_house_status_idx ON rental_house (ward_id, compliance_status)`);
+    // A house's status is the database's, set from its history: that UPDATE neither re-places the house
+    // nor writes an audit row (it is no user's edit), so the placement and audit triggers skip it.
+    const statusUnchanged = `WHEN (OLD.compliance_status IS NOT DISTINCT FROM NEW.compliance_status AND OLD.status_changed_at IS NOT DISTINCT FROM NEW.status_changed_at)`;
+    await q.query(`DROP TRIGGER rental_house_10_place ON rental_house`);
+    await q.query(`CREATE TRIGGER rental_house_10_place BEFORE INSERT ON rental_house FOR EACH ROW EXECUTE FUNCTION ww_place_point()`);
+    await q.query(`CREATE TRIGGER rental_house_11_place BEFORE UPDATE ON rental_house FOR EACH ROW ${statusUnchanged} EXECUTE FUNCTION ww_place_point()`);
+    await q.query(`DROP TRIGGER rental_house_90_audit ON rental_house`);
+    await q.query(`CREATE TRIGGER rental_house_90_audit AFTER INSERT OR DELETE ON rental_house FOR EACH ROW EXECUTE FUNCTION ww_audit()`);
+    await q.query(`CREATE TRIGGER rental_house_91_audit AFTER UPDATE ON rental_house FOR EACH ROW ${statusUnchanged} EXECUTE FUNCTION ww_audit()`);
 
     // Rows that belong to another row take its district and ward (and who is acting): set, not trusted.
     await q.query(`
@@ -61,6 +72,9 @@ export class Compliance1764748800000 implements MigrationInterface {
         d integer;
         w integer;
       BEGIN
+        IF ww_system() AND NEW.district_id IS NOT NULL AND NEW.ward_id IS NOT NULL THEN
+          RETURN NEW; -- the owner's bulk writes (the demo seed) give them
+        END IF;
         EXECUTE format('SELECT district_id, ward_id FROM %I WHERE id = $1', parent_table) INTO d, w USING parent_id;
         IF d IS NULL THEN
           RAISE EXCEPTION '% % does not exist', parent_table, parent_id
@@ -77,6 +91,24 @@ export class Compliance1764748800000 implements MigrationInterface {
       END
       $fn$`);
     await q.query(`CREATE TRIGGER rental_house_event_10_scope BEFORE INSERT ON rental_house_event FOR EACH ROW EXECUTE FUNCTION ww_inherit_scope('rental_house', 'rental_house_id')`);
+    // What a user may add to the history: the ward's checks (a passed one only for a house with an
+    // active camera) and the opening of a case. The rest is the database's own (ww.system).
+    await q.query(`
+      CREATE FUNCTION ww_rental_house_event_guard() RETURNS trigger
+      LANGUAGE plpgsql AS $fn$
+      BEGIN
+        IF ww_system() THEN RETURN NEW; END IF;
+        IF NEW.reason NOT IN ('check_passed', 'check_failed', 'case_opened')
+           OR (NEW.reason = 'check_passed' AND NOT ww_has_active_camera(NEW.rental_house_id))
+           OR (NEW.reason = 'case_opened' AND NOT EXISTS (
+                 SELECT 1 FROM penalty_case p WHERE p.rental_house_id = NEW.rental_house_id AND p.state <> 'closed')) THEN
+          RAISE EXCEPTION 'rental house %: % is not a change a user records', NEW.rental_house_id, NEW.reason
+            USING ERRCODE = '23514', CONSTRAINT = 'ww_rental_house_event_guard', COLUMN = 'reason';
+        END IF;
+        RETURN NEW;
+      END
+      $fn$`);
+    await q.query(`CREATE TRIGGER rental_house_event_05_guard BEFORE INSERT ON rental_house_event FOR EACH ROW EXECUTE FUNCTION ww_rental_house_event_guard()`);
 
     // The event becomes the house's status (the latest event wins; a backdated one does not).
     // (Only the owner's seed and migrations write backdated events; the app role cannot set `at`.)
@@ -84,6 +116,7 @@ export class Compliance1764748800000 implements MigrationInterface {
       CREATE FUNCTION ww_rental_house_status() RETURNS trigger
       LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp SET ww.system = 'on' AS $fn$
       BEGIN
+        IF current_setting('ww.history_deferred', true) = 'on' THEN RETURN NULL; END IF; -- a bulk load rebuilds it
         IF EXISTS (SELECT 1 FROM rental_house_event e WHERE e.rental_house_id = NEW.rental_house_id
                      AND (e.at, e.id) > (NEW.at, NEW.id)) THEN
           RETURN NULL; -- a later event decides
@@ -94,49 +127,77 @@ export class Compliance1764748800000 implements MigrationInterface {
       END
       $fn$`);
     await q.query(`CREATE TRIGGER rental_house_event_20_status AFTER INSERT ON rental_house_event FOR EACH ROW EXECUTE FUNCTION ww_rental_house_status()`);
+    // After a bulk load with ww.history_deferred on (the demo seed): every house's status from its history.
+    await q.query(`
+      CREATE FUNCTION ww_rebuild_house_status(p_district integer) RETURNS integer
+      LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp SET ww.system = 'on' AS $fn$
+        WITH latest AS (
+          SELECT DISTINCT ON (rental_house_id) rental_house_id, status, at FROM rental_house_event
+           WHERE district_id = p_district ORDER BY rental_house_id, at DESC, id DESC
+        ), changed AS (
+          UPDATE rental_house h SET compliance_status = l.status, status_changed_at = l.at FROM latest l
+           WHERE h.id = l.rental_house_id AND (h.compliance_status, h.status_changed_at) IS DISTINCT FROM (l.status, l.at)
+          RETURNING 1
+        )
+        SELECT count(*)::int FROM changed
+      $fn$`);
 
     // A new house starts "registered".
     await q.query(`
       CREATE FUNCTION ww_rental_house_registered() RETURNS trigger
       LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp SET ww.system = 'on' AS $fn$
       BEGIN
+        IF current_setting('ww.history_deferred', true) = 'on' THEN RETURN NULL; END IF; -- a bulk load rebuilds it
         INSERT INTO rental_house_event (rental_house_id, status, reason, at) VALUES (NEW.id, 'registered', 'house_registered', NEW.created_at);
         RETURN NULL;
       END
       $fn$`);
     await q.query(`CREATE TRIGGER rental_house_20_registered AFTER INSERT ON rental_house FOR EACH ROW EXECUTE FUNCTION ww_rental_house_registered()`);
 
-    // A camera linked to a house, or its status changing: the house gains a camera (camera_installed)
-    // or loses its last active one (back to registered). A verified or non-compliant status stays
-    // until something changes it.
+    // A camera linked to a house, or its status changing: the house gains an active camera
+    // (camera_installed) or loses its last one (back to registered). A verified status stays while a
+    // camera is active, and a non-compliant one (the ward's finding) until the house gets its first
+    // active camera; an edit that leaves the house's cameras as they were writes nothing.
     await q.query(`
       CREATE FUNCTION ww_camera_house_status() RETURNS trigger
       LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp SET ww.system = 'on' AS $fn$
       DECLARE
         house integer;
         current text;
+        had boolean;
         has boolean;
         ev_at timestamptz;
+        this_camera integer := CASE WHEN TG_OP = 'DELETE' THEN OLD.id ELSE NEW.id END;
         -- a camera registered with a past date (an import, the demo seed) dates the event
         at_time timestamptz := CASE WHEN TG_OP = 'INSERT' THEN least(now(), NEW.registered_at) ELSE now() END;
       BEGIN
+        IF current_setting('ww.history_deferred', true) = 'on' THEN RETURN NULL; END IF; -- a bulk load rebuilds it
         FOR house IN SELECT DISTINCT x FROM unnest(ARRAY[
             CASE WHEN TG_OP <> 'DELETE' THEN NEW.rental_house_id END,
             CASE WHEN TG_OP <> 'INSERT' THEN OLD.rental_house_id END]) AS x WHERE x IS NOT NULL LOOP
           SELECT compliance_status, greatest(at_time, created_at) INTO current, ev_at FROM rental_house WHERE id = house;
           has := ww_has_active_camera(house);
-          IF has AND current IN ('registered', 'non_compliant') THEN
+          had := EXISTS (SELECT 1 FROM camera c WHERE c.rental_house_id = house AND c.status = 'active' AND c.id <> this_camera)
+                 OR (TG_OP <> 'INSERT' AND OLD.rental_house_id = house AND OLD.status = 'active');
+          -- (a multi-row INSERT shows each row's trigger all the statement's cameras: "registered" goes by
+          -- the status alone, so the first of a house's new cameras installs it)
+          IF has AND (current = 'registered' OR (current = 'non_compliant' AND NOT had)) THEN
             INSERT INTO rental_house_event (rental_house_id, status, reason, camera_id, at)
-            VALUES (house, 'camera_installed', 'camera_active', CASE WHEN TG_OP <> 'DELETE' THEN NEW.id END, ev_at);
-          ELSIF NOT has AND current IN ('camera_installed', 'camera_verified') THEN
+            VALUES (house, 'camera_installed', 'camera_active', this_camera, ev_at);
+          ELSIF had AND NOT has AND current IN ('camera_installed', 'camera_verified') THEN
             INSERT INTO rental_house_event (rental_house_id, status, reason, camera_id, at)
-            VALUES (house, 'registered', 'camera_inactive', CASE WHEN TG_OP <> 'DELETE' THEN NEW.id ELSE OLD.id END, ev_at);
+            VALUES (house, 'registered', 'camera_inactive', this_camera, ev_at);
           END IF;
         END LOOP;
         RETURN NULL;
       END
       $fn$`);
-    await q.query(`CREATE TRIGGER camera_40_house_status AFTER INSERT OR UPDATE OF status, rental_house_id OR DELETE ON camera FOR EACH ROW EXECUTE FUNCTION ww_camera_house_status()`);
+    await q.query(`CREATE TRIGGER camera_40_house_status AFTER INSERT ON camera FOR EACH ROW WHEN (NEW.rental_house_id IS NOT NULL) EXECUTE FUNCTION ww_camera_house_status()`);
+    await q.query(`CREATE TRIGGER camera_42_house_status AFTER DELETE ON camera FOR EACH ROW WHEN (OLD.rental_house_id IS NOT NULL) EXECUTE FUNCTION ww_camera_house_status()`);
+    await q.query(`
+      CREATE TRIGGER camera_41_house_status AFTER UPDATE OF status, rental_house_id ON camera FOR EACH ROW
+        WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.rental_house_id IS DISTINCT FROM NEW.rental_house_id)
+        EXECUTE FUNCTION ww_camera_house_status()`);
 
     // Existing houses: their history starts now, with the status their cameras give them.
     await q.query(`SET LOCAL ww.system = 'on'`);
@@ -232,6 +293,18 @@ export class Compliance1764748800000 implements MigrationInterface {
     await q.query(`CREATE INDEX civil_servant_check_ward_idx ON civil_servant_check (ward_id)`);
     await q.query(`CREATE INDEX civil_servant_check_district_idx ON civil_servant_check (district_id)`);
     await q.query(`CREATE TRIGGER civil_servant_check_10_scope BEFORE INSERT ON civil_servant_check FOR EACH ROW EXECUTE FUNCTION ww_inherit_scope('civil_servant', 'civil_servant_id')`);
+    // A check is of the servant's current home camera (an import or the seed may say which, as the owner).
+    await q.query(`
+      CREATE FUNCTION ww_civil_servant_check_camera() RETURNS trigger
+      LANGUAGE plpgsql AS $fn$
+      BEGIN
+        IF NOT ww_system() OR NEW.camera_id IS NULL THEN
+          NEW.camera_id := (SELECT s.camera_id FROM civil_servant s WHERE s.id = NEW.civil_servant_id);
+        END IF;
+        RETURN NEW;
+      END
+      $fn$`);
+    await q.query(`CREATE TRIGGER civil_servant_check_20_camera BEFORE INSERT ON civil_servant_check FOR EACH ROW EXECUTE FUNCTION ww_civil_servant_check_camera()`);
     // verified_since: the start of the latest unbroken run of "working" checks of the current camera.
     await q.query(`
       CREATE FUNCTION ww_civil_servant_verified(servant integer) RETURNS timestamptz
@@ -289,7 +362,12 @@ export class Compliance1764748800000 implements MigrationInterface {
     await q.query(`
       CREATE FUNCTION ww_penalty_case_transition() RETURNS trigger
       LANGUAGE plpgsql AS $fn$
+      DECLARE
+        moved boolean := (to_jsonb(NEW) - 'ward_id' - 'updated_at') = (to_jsonb(OLD) - 'ward_id' - 'updated_at');
       BEGIN
+        IF ww_system() AND moved THEN
+          RETURN NEW; -- its house moved to another ward (ww_follow_ward)
+        END IF;
         IF OLD.state = 'closed' THEN
           RAISE EXCEPTION 'penalty case % is closed', OLD.id USING ERRCODE = '23514', CONSTRAINT = 'ww_penalty_case_transition', COLUMN = 'state';
         END IF;
@@ -302,9 +380,22 @@ export class Compliance1764748800000 implements MigrationInterface {
           RAISE EXCEPTION 'a penalty case cannot go from % to %', OLD.state, NEW.state
             USING ERRCODE = '23514', CONSTRAINT = 'ww_penalty_case_transition', COLUMN = 'state';
         END IF;
-        IF OLD.decision IS NOT NULL AND (NEW.decision, NEW.fine_amount_vnd, NEW.legal_basis, NEW.decided_at)
-             IS DISTINCT FROM (OLD.decision, OLD.fine_amount_vnd, OLD.legal_basis, OLD.decided_at) THEN
-          RAISE EXCEPTION 'penalty case % is already decided', OLD.id USING ERRCODE = '23514', CONSTRAINT = 'ww_penalty_case_transition', COLUMN = 'decision';
+        -- the decision is made once, by the move from referred to decided
+        IF (NEW.decision, NEW.fine_amount_vnd, NEW.legal_basis, NEW.decided_at) IS DISTINCT FROM
+             (OLD.decision, OLD.fine_amount_vnd, OLD.legal_basis, OLD.decided_at)
+           AND NOT (OLD.state = 'referred' AND NEW.state = 'decided') THEN
+          RAISE EXCEPTION 'penalty case %: a decision is made only when a referred case is decided', OLD.id
+            USING ERRCODE = '23514', CONSTRAINT = 'ww_penalty_case_transition', COLUMN = 'decision';
+        END IF;
+        -- a fine is paid once, while the case stands decided
+        IF NEW.fine_paid_at IS DISTINCT FROM OLD.fine_paid_at
+           AND NOT (OLD.fine_paid_at IS NULL AND OLD.state = 'decided' AND OLD.decision = 'fine' AND NEW.state = 'decided') THEN
+          RAISE EXCEPTION 'penalty case %: only an unpaid decided fine can be paid', OLD.id
+            USING ERRCODE = '23514', CONSTRAINT = 'ww_penalty_case_transition', COLUMN = 'fine_paid_at';
+        END IF;
+        IF NEW.referred_at IS DISTINCT FROM OLD.referred_at AND NOT (OLD.state = 'open' AND NEW.state = 'referred') THEN
+          RAISE EXCEPTION 'penalty case %: referred_at is set by the referral', OLD.id
+            USING ERRCODE = '23514', CONSTRAINT = 'ww_penalty_case_transition', COLUMN = 'referred_at';
         END IF;
         IF NEW.close_reason = 'fine_paid' AND NEW.fine_paid_at IS NULL THEN
           RAISE EXCEPTION 'the fine is not paid' USING ERRCODE = '23514', CONSTRAINT = 'ww_penalty_case_transition', COLUMN = 'close_reason';
@@ -312,6 +403,13 @@ export class Compliance1764748800000 implements MigrationInterface {
         IF NEW.close_reason = 'camera_verified' AND NOT EXISTS (
             SELECT 1 FROM rental_house h WHERE h.id = NEW.rental_house_id AND h.compliance_status = 'camera_verified') THEN
           RAISE EXCEPTION 'the house has no verified camera' USING ERRCODE = '23514', CONSTRAINT = 'ww_penalty_case_transition', COLUMN = 'close_reason';
+        END IF;
+        -- the times are the database's (the owner's imports and seed keep their own)
+        IF NOT ww_system() THEN
+          IF NEW.referred_at IS DISTINCT FROM OLD.referred_at THEN NEW.referred_at := now(); END IF;
+          IF NEW.decided_at IS DISTINCT FROM OLD.decided_at THEN NEW.decided_at := now(); END IF;
+          IF NEW.fine_paid_at IS DISTINCT FROM OLD.fine_paid_at THEN NEW.fine_paid_at := now(); END IF;
+          IF NEW.closed_at IS DISTINCT FROM OLD.closed_at THEN NEW.closed_at := now(); END IF;
         END IF;
         NEW.updated_at := now();
         RETURN NEW;
@@ -336,25 +434,65 @@ export class Compliance1764748800000 implements MigrationInterface {
     await q.query(`CREATE INDEX penalty_case_event_ward_idx ON penalty_case_event (ward_id)`);
     await q.query(`CREATE TRIGGER penalty_case_event_10_scope BEFORE INSERT ON penalty_case_event FOR EACH ROW EXECUTE FUNCTION ww_inherit_scope('penalty_case', 'penalty_case_id')`);
 
-    // A closed case's timeline is closed too (its closing is the last entry).
+    // A case's timeline records what happened to it: a transition's entry only once the case has made
+    // that transition, once; notes and evidence while it is not closed. (The owner's seed and imports
+    // write their own history.)
     await q.query(`
-      CREATE FUNCTION ww_penalty_case_event_open() RETURNS trigger
+      CREATE FUNCTION ww_penalty_case_event_guard() RETURNS trigger
       LANGUAGE plpgsql AS $fn$
+      DECLARE
+        c penalty_case;
+        fits boolean;
       BEGIN
-        IF NEW.kind <> 'closed' AND EXISTS (SELECT 1 FROM penalty_case p WHERE p.id = NEW.penalty_case_id AND p.state = 'closed') THEN
-          RAISE EXCEPTION 'penalty case % is closed', NEW.penalty_case_id
-            USING ERRCODE = '23514', CONSTRAINT = 'ww_penalty_case_transition', COLUMN = 'penalty_case_id';
+        IF ww_system() THEN RETURN NEW; END IF;
+        SELECT * INTO c FROM penalty_case WHERE id = NEW.penalty_case_id;
+        fits := CASE NEW.kind
+                  WHEN 'opened' THEN true
+                  WHEN 'referred' THEN c.referred_at IS NOT NULL
+                  WHEN 'decided' THEN c.decided_at IS NOT NULL
+                  WHEN 'fine_paid' THEN c.fine_paid_at IS NOT NULL
+                  WHEN 'closed' THEN c.state = 'closed'
+                  ELSE c.state <> 'closed' END;
+        IF NOT coalesce(fits, false)
+           OR (NEW.kind NOT IN ('note', 'evidence') AND EXISTS (
+                SELECT 1 FROM penalty_case_event e WHERE e.penalty_case_id = NEW.penalty_case_id AND e.kind = NEW.kind)) THEN
+          RAISE EXCEPTION 'penalty case %: % does not fit its state %', NEW.penalty_case_id, NEW.kind, coalesce(c.state, '?')
+            USING ERRCODE = '23514', CONSTRAINT = 'ww_penalty_case_transition', COLUMN = 'kind';
         END IF;
         RETURN NEW;
       END
       $fn$`);
-    await q.query(`CREATE TRIGGER penalty_case_event_20_open BEFORE INSERT ON penalty_case_event FOR EACH ROW EXECUTE FUNCTION ww_penalty_case_event_open()`);
+    await q.query(`CREATE TRIGGER penalty_case_event_20_guard BEFORE INSERT ON penalty_case_event FOR EACH ROW EXECUTE FUNCTION ww_penalty_case_event_guard()`);
 
-    // Histories and timelines are append-only, like the audit log.
+    // A house or civil servant moved to another ward takes its cases, history and checks along (the new
+    // ward's chair sees them; past snapshots keep the old ward's figures, as they stood).
+    await q.query(`
+      CREATE FUNCTION ww_follow_ward() RETURNS trigger
+      LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp SET ww.system = 'on' AS $fn$
+      BEGIN
+        IF TG_TABLE_NAME = 'rental_house' THEN
+          UPDATE rental_house_event SET ward_id = NEW.ward_id WHERE rental_house_id = NEW.id;
+          UPDATE penalty_case SET ward_id = NEW.ward_id WHERE rental_house_id = NEW.id;
+          UPDATE penalty_case_event e SET ward_id = NEW.ward_id FROM penalty_case p WHERE e.penalty_case_id = p.id AND p.rental_house_id = NEW.id;
+        ELSE
+          UPDATE civil_servant_check SET ward_id = NEW.ward_id WHERE civil_servant_id = NEW.id;
+        END IF;
+        RETURN NULL;
+      END
+      $fn$`);
+    for (const table of ['rental_house', 'civil_servant']) {
+      // (not UPDATE OF ward_id: the placement trigger changes it, the statement does not name it)
+      await q.query(`CREATE TRIGGER ${table}_30_follow_ward AFTER UPDATE ON ${table} FOR EACH ROW WHEN (OLD.ward_id IS DISTINCT FROM NEW.ward_id) EXECUTE FUNCTION ww_follow_ward()`);
+    }
+
+    // Histories and timelines are append-only, like the audit log (a ward move, above, excepted).
     await q.query(`
       CREATE FUNCTION ww_append_only() RETURNS trigger
       LANGUAGE plpgsql AS $fn$
       BEGIN
+        IF TG_OP = 'UPDATE' AND ww_system() AND (to_jsonb(NEW) - 'ward_id') = (to_jsonb(OLD) - 'ward_id') THEN
+          RETURN NEW;
+        END IF;
         RAISE EXCEPTION '% is append-only: % is not allowed', TG_TABLE_NAME, TG_OP USING ERRCODE = '42501';
       END
       $fn$`);
@@ -441,7 +579,7 @@ export class Compliance1764748800000 implements MigrationInterface {
         -- verification that starts or ends, a case opened or closed) up to the end of each day.
         WITH cams AS MATERIALIZED (
           SELECT c.id, c.ward_id, c.residential_group_id, c.rental_house_id,
-                 coalesce(c.installed_on::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh', c.registered_at) AS since
+                 least(c.installed_on::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh', c.registered_at) AS since
             FROM camera c WHERE c.district_id = p_district AND c.status = 'active'
         ), servants AS MATERIALIZED (
           SELECT s.id, s.ward_id, s.created_at, s.camera_id, s.camera_linked_at, c.since AS camera_since
@@ -537,7 +675,9 @@ export class Compliance1764748800000 implements MigrationInterface {
           || (SELECT coalesce(jsonb_object_agg(k, '[redacted]'), '{}'::jsonb)
                 FROM unnest(ARRAY['owner_name', 'owner_phone', 'phone', 'home_address']) k
                WHERE r ? k AND r->k <> 'null')
-          || CASE WHEN r ? 'home_address' AND r ? 'location' THEN '{"location": "[redacted]"}'::jsonb
+          || CASE WHEN r ? 'home_address' THEN '{"location": "[redacted]"}'::jsonb
+                  || CASE WHEN r->'camera_id' <> 'null' THEN '{"camera_id": "[redacted]"}'::jsonb ELSE '{}'::jsonb END
+                  || CASE WHEN r->'residential_group_id' <> 'null' THEN '{"residential_group_id": "[redacted]"}'::jsonb ELSE '{}'::jsonb END
                   WHEN r ? 'location' AND r->'location' <> 'null'
                   THEN jsonb_build_object('location', ST_AsGeoJSON((r->>'location')::geometry, 7)::jsonb) ELSE '{}'::jsonb END
       $fn$`);
@@ -599,7 +739,7 @@ export class Compliance1764748800000 implements MigrationInterface {
     await q.query(`GRANT INSERT (rental_house_id, status, reason, camera_id, note) ON rental_house_event TO ${APP_ROLE}`);
     const servantColumns = 'district_id, unit_id, full_name, position, phone, home_address, location, camera_id';
     await q.query(`GRANT INSERT (${servantColumns}), UPDATE (${servantColumns}) ON civil_servant TO ${APP_ROLE}`);
-    await q.query(`GRANT INSERT (civil_servant_id, camera_id, result, checked_at, checked_by, note) ON civil_servant_check TO ${APP_ROLE}`);
+    await q.query(`GRANT INSERT (civil_servant_id, result, checked_at, checked_by, note) ON civil_servant_check TO ${APP_ROLE}`);
     await q.query(`GRANT INSERT (rental_house_id) ON penalty_case TO ${APP_ROLE}`);
     await q.query(`
       GRANT UPDATE (state, decision, fine_amount_vnd, legal_basis, fine_paid_at, close_reason, referred_at, decided_at, closed_at)
@@ -608,8 +748,8 @@ export class Compliance1764748800000 implements MigrationInterface {
     await q.query(`GRANT UPDATE (status, notes, deadline, responsible_unit_id) ON directive TO ${APP_ROLE}`);
     await q.query(`GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO ${APP_ROLE}`);
     await q.query(`
-      REVOKE EXECUTE ON FUNCTION ww_rental_house_status(), ww_rental_house_registered(), ww_camera_house_status(),
-        ww_civil_servant_unit(), ww_civil_servant_check_applied(), ww_take_compliance_snapshot(integer, date),
+      REVOKE EXECUTE ON FUNCTION ww_rental_house_status(), ww_rental_house_registered(), ww_camera_house_status(), ww_rebuild_house_status(integer),
+        ww_civil_servant_unit(), ww_civil_servant_check_applied(), ww_follow_ward(), ww_take_compliance_snapshot(integer, date),
         ww_take_compliance_snapshots(integer, date, date) FROM PUBLIC`);
     await q.query(`GRANT EXECUTE ON FUNCTION ww_take_compliance_snapshot(integer, date) TO ${APP_ROLE}`);
   }
@@ -617,11 +757,19 @@ export class Compliance1764748800000 implements MigrationInterface {
   public async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE IF EXISTS compliance_snapshot, directive, penalty_case_event, penalty_case, civil_servant_check, civil_servant, unit, rental_house_event`);
     await q.query(`DROP TRIGGER IF EXISTS camera_40_house_status ON camera`);
+    await q.query(`DROP TRIGGER IF EXISTS camera_41_house_status ON camera`);
+    await q.query(`DROP TRIGGER IF EXISTS camera_42_house_status ON camera`);
+    await q.query(`DROP TRIGGER IF EXISTS rental_house_30_follow_ward ON rental_house`);
     await q.query(`DROP TRIGGER IF EXISTS rental_house_20_registered ON rental_house`);
     await q.query(`
       DROP FUNCTION IF EXISTS ww_take_compliance_snapshot(integer, date), ww_take_compliance_snapshots(integer, date, date), ww_today(), ww_directive_touched(), ww_append_only(),
-        ww_penalty_case_transition(), ww_penalty_case_event_open(), ww_civil_servant_check_applied(), ww_civil_servant_verified(integer), ww_civil_servant_unit(),
-        ww_camera_house_status(), ww_rental_house_registered(), ww_rental_house_status(), ww_inherit_scope()`);
+        ww_penalty_case_transition(), ww_penalty_case_event_guard(), ww_rental_house_event_guard(), ww_civil_servant_check_camera(), ww_follow_ward(), ww_civil_servant_check_applied(), ww_civil_servant_verified(integer), ww_civil_servant_unit(),
+        ww_camera_house_status(), ww_rental_house_registered(), ww_rental_house_status(), ww_rebuild_house_status(integer), ww_inherit_scope()`);
+    for (const t of ['rental_house_10_place', 'rental_house_11_place', 'rental_house_90_audit', 'rental_house_91_audit']) {
+      await q.query(`DROP TRIGGER IF EXISTS ${t} ON rental_house`);
+    }
+    await q.query(`CREATE TRIGGER rental_house_10_place BEFORE INSERT OR UPDATE ON rental_house FOR EACH ROW EXECUTE FUNCTION ww_place_point()`);
+    await q.query(`CREATE TRIGGER rental_house_90_audit AFTER INSERT OR UPDATE OR DELETE ON rental_house FOR EACH ROW EXECUTE FUNCTION ww_audit()`);
     await q.query(`ALTER TABLE rental_house DROP COLUMN IF EXISTS compliance_status, DROP COLUMN IF EXISTS status_changed_at`);
     // ww_audit as the access migration made it.
     await q.query(`

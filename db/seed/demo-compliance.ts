@@ -235,7 +235,8 @@ export async function seedDemoCompliance(m: Queryable, districtId: number, seed:
 
   // The ward's checks of rental houses (R2, R5): verified cameras, and houses found without one.
   const houses: Array<{ id: number; ward_id: number; has: boolean; since: Date }> = await m.query(
-    `SELECT h.id, h.ward_id, ww_has_active_camera(h.id) AS has, h.status_changed_at AS since
+    `SELECT h.id, h.ward_id, ww_has_active_camera(h.id) AS has,
+            (SELECT max(e.at) FROM rental_house_event e WHERE e.rental_house_id = h.id) AS since
        FROM rental_house h WHERE h.district_id = $1 ORDER BY h.id`,
     [districtId],
   );

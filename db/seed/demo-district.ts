@@ -71,6 +71,8 @@ export async function insertDemoPlan(m: Queryable, plan: DemoPlan): Promise<Demo
   // The database owner's work, not a user's: row-level security lets the owner write with
   // ww.system on, and the audit log records these rows as the seed's.
   await m.query(`SELECT set_config('ww.system', 'on', true), set_config('ww.action', 'seed demo district', true)`);
+  // Rental houses' status history: written set-based once the houses and cameras are in, not row by row.
+  await m.query(`SELECT set_config('ww.history_deferred', 'on', true)`);
 
   // District.
   const ring = plan.district.ring.map((p) => `${p.lon} ${p.lat}`).join(',');
@@ -249,11 +251,28 @@ export async function insertDemoPlan(m: Queryable, plan: DemoPlan): Promise<Demo
     );
   }
 
+  // Each house's history: registered when it was, camera installed when its first active camera was registered.
+  await m.query(
+    `INSERT INTO rental_house_event (district_id, ward_id, rental_house_id, status, reason, at)
+     SELECT h.district_id, h.ward_id, h.id, 'registered', 'house_registered', h.created_at FROM rental_house h WHERE h.district_id = $1 ORDER BY h.id`,
+    [districtId],
+  );
+  await m.query(
+    `INSERT INTO rental_house_event (district_id, ward_id, rental_house_id, status, reason, camera_id, at)
+     SELECT h.district_id, h.ward_id, h.id, 'camera_installed', 'camera_active', c.id, greatest(h.created_at, c.registered_at)
+       FROM rental_house h
+       CROSS JOIN LATERAL (SELECT id, registered_at FROM camera WHERE rental_house_id = h.id AND status = 'active' ORDER BY registered_at, id LIMIT 1) c
+      WHERE h.district_id = $1 ORDER BY h.id`,
+    [districtId],
+  );
+
   await m.query(`SELECT set_config('ww.coverage_deferred', 'off', true)`);
   await m.query(`SELECT ww_refresh_coverage(ARRAY(SELECT id FROM residential_group WHERE district_id = $1))`, [districtId]);
 
   await seedDemoUsers(m, districtId);
   await seedDemoCompliance(m, districtId, plan.seed);
+  // Every house's status from the history written above (one UPDATE, not one per event).
+  await m.query(`SELECT ww_rebuild_house_status($1), set_config('ww.history_deferred', 'off', true)`, [districtId]);
 
   const summary = await summarise(m, districtId);
   await m.query(`SELECT set_config('jit', $1, true)`, [jit[0]!.jit]);

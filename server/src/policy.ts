@@ -141,11 +141,16 @@ export const FIELDS: Readonly<Record<string, Readonly<Record<string, FieldAccess
   LoginResult: open('user', 'expiresAt'),
   Unit: open('id', 'districtId', 'wardId', 'code', 'name', 'kind', 'headcount', 'verifiedCount', 'uptakePercent', 'reachedFullAt'),
   CivilServant: {
-    ...open('id', 'districtId', 'unitId', 'unit', 'wardId', 'ward', 'residentialGroupId', 'fullName', 'position', 'cameraId', 'camera',
+    ...open('id', 'districtId', 'unitId', 'unit', 'wardId', 'ward', 'fullName', 'position',
       'verifiedSince', 'hasVerifiedCamera', 'checks', 'lastCheck', 'createdAt', 'updatedAt'),
-    ...personal('phone', 'homeAddress', 'longitude', 'latitude'),
+    // The home, and what places it: the residential group, and the home camera (within 150 m of the
+    // home, its location open on Camera).
+    ...personal('phone', 'homeAddress', 'longitude', 'latitude', 'residentialGroupId', 'cameraId', 'camera'),
   },
-  CivilServantCheck: open('id', 'civilServantId', 'cameraId', 'result', 'checkedAt', 'checkedBy', 'note', 'username'),
+  CivilServantCheck: {
+    ...open('id', 'civilServantId', 'result', 'checkedAt', 'checkedBy', 'note', 'username'),
+    ...personal('cameraId'), // the home camera when checked: places the home as CivilServant.cameraId does
+  },
   CivilServantConnection: open(...CONNECTION),
   CivilServantEdge: open(...EDGE),
   ComplianceFigures: open('groupsTotal', 'groupsWithCamera', 'groupsPercent', 'housesTotal', 'housesWithCamera', 'housesPercent', 'housesVerified',

@@ -9,7 +9,10 @@ import { APP_ROLE } from '../../db/migrations/1764662400000-access';
  * On a real server the connection logs in as `wardwatch_app` itself; the embedded database has a
  * single (superuser) session, so there the transaction switches role exactly as the server does.
  */
-const WARD_TABLES = ['camera', 'rental_house', 'residential_group', 'residential_group_coverage'];
+const WARD_TABLES = [
+  'camera', 'rental_house', 'residential_group', 'residential_group_coverage',
+  'rental_house_event', 'civil_servant', 'civil_servant_check', 'compliance_snapshot',
+];
 
 describe('row-level security', () => {
   let owner: pg.Client;
@@ -160,5 +163,97 @@ describe('row-level security', () => {
       const seen = await app.query(`SELECT count(*)::int AS n FROM residential_group_coverage`);
       expect(seen.rows[0].n).toBeLessThan(before); // still only ward 2's rows visible
     });
+  });
+
+  /** The SQLSTATE and constraint of a failed statement (or 'ok'). */
+  const outcome = (p: Promise<unknown>) => p.then(() => 'ok', (e: { code?: string; constraint?: string }) => `${e.code} ${e.constraint ?? ''}`.trim());
+
+  it("refuses a penalty case's jump from open to closed-as-paid, a second decision, and back-dated times", async () => {
+    const [house] = (await owner.query(`SELECT h.id FROM rental_house h WHERE h.ward_id = 2 AND NOT ww_has_active_camera(h.id)
+      AND NOT EXISTS (SELECT 1 FROM penalty_case p WHERE p.rental_house_id = h.id AND p.state <> 'closed') ORDER BY h.id LIMIT 1`)).rows;
+    await asApp({ district: 1, ward: 2 }, async () => {
+      const [c] = (await app.query(`INSERT INTO penalty_case (rental_house_id) VALUES ($1) RETURNING id`, [house.id])).rows;
+      expect(await outcome(app.query(
+        `UPDATE penalty_case SET state = 'closed', close_reason = 'fine_paid', closed_at = now(), fine_paid_at = now(), decision = 'fine',
+                fine_amount_vnd = 1, legal_basis = 'xxx', decided_at = now() WHERE id = $1`, [c.id]))).toBe('23514 ww_penalty_case_transition');
+    });
+    await asApp({ district: 1, ward: 2 }, async () => {
+      const [c] = (await app.query(`INSERT INTO penalty_case (rental_house_id) VALUES ($1) RETURNING id`, [house.id])).rows;
+      await app.query(`UPDATE penalty_case SET state = 'referred', referred_at = '2001-01-01' WHERE id = $1`, [c.id]);
+      const [r] = (await app.query(`SELECT referred_at > now() - interval '1 minute' AS now FROM penalty_case WHERE id = $1`, [c.id])).rows;
+      expect(r.now).toBe(true); // the database's time, not the one sent
+      await app.query(`UPDATE penalty_case SET state = 'decided', decision = 'warning', legal_basis = 'Matrix', decided_at = now() WHERE id = $1`, [c.id]);
+      expect(await outcome(app.query(`UPDATE penalty_case SET decision = 'fine', fine_amount_vnd = 5 WHERE id = $1`, [c.id]))).toBe('23514 ww_penalty_case_transition');
+    });
+  });
+
+  it("lets a user add to a house's history only the ward's checks and a case's opening, and to a case's timeline only what it went through", async () => {
+    const [house] = (await owner.query(`SELECT id FROM rental_house WHERE ward_id = 2 AND NOT ww_has_active_camera(id) ORDER BY id LIMIT 1`)).rows;
+    const [open] = (await owner.query(`SELECT p.id FROM penalty_case p WHERE p.ward_id = 2 AND p.state = 'open' ORDER BY p.id LIMIT 1`)).rows;
+    await asApp({ district: 1, ward: 2 }, async () => {
+      const add = (status: string, reason: string) =>
+        outcome(app.query(`INSERT INTO rental_house_event (rental_house_id, status, reason) VALUES ($1, $2, $3)`, [house.id, status, reason]));
+      expect(await add('camera_installed', 'camera_active')).toBe('23514 ww_rental_house_event_guard');
+    });
+    await asApp({ district: 1, ward: 2 }, async () => {
+      expect(await outcome(app.query(`INSERT INTO rental_house_event (rental_house_id, status, reason) VALUES ($1, 'camera_verified', 'check_passed')`, [house.id])))
+        .toBe('23514 ww_rental_house_event_guard'); // no active camera to have passed
+    });
+    await asApp({ district: 1, ward: 2 }, async () => {
+      expect(await outcome(app.query(`INSERT INTO rental_house_event (rental_house_id, status, reason) VALUES ($1, 'camera_verified', 'check_failed')`, [house.id])))
+        .toBe('23514 rental_house_event_reason');
+    });
+    if (open) {
+      await asApp({ district: 1, ward: 2 }, async () => {
+        expect(await outcome(app.query(`INSERT INTO penalty_case_event (penalty_case_id, kind) VALUES ($1, 'decided')`, [open.id])))
+          .toBe('23514 ww_penalty_case_transition');
+      });
+    }
+  });
+
+  it("records a civil servant's check against their current home camera, whatever the app sends", async () => {
+    const [s] = (await owner.query(`SELECT id, camera_id FROM civil_servant WHERE ward_id = 2 AND camera_id IS NOT NULL ORDER BY id LIMIT 1`)).rows;
+    await asApp({ district: 1, ward: 2 }, async () => {
+      expect(await outcome(app.query(`INSERT INTO civil_servant_check (civil_servant_id, camera_id, result, checked_by) VALUES ($1, 1, 'working', 'Matrix')`, [s.id])))
+        .toBe('42501'); // not the app's column to write
+    });
+    await asApp({ district: 1, ward: 2 }, async () => {
+      const [k] = (await app.query(`INSERT INTO civil_servant_check (civil_servant_id, result, checked_by) VALUES ($1, 'working', 'Matrix') RETURNING camera_id`, [s.id])).rows;
+      expect(k.camera_id).toBe(s.camera_id);
+    });
+  });
+
+  it("writes a house's history only when it gains its first active camera or loses its last one", async () => {
+    // A house found non-compliant while its camera still works (the camera is broken): another camera's change keeps the finding.
+    const [h] = (await owner.query(`SELECT h.id FROM rental_house h WHERE h.ward_id = 2 AND ww_has_active_camera(h.id) ORDER BY h.id LIMIT 1`)).rows;
+    await asApp({ district: 1, ward: 2 }, async () => {
+      await app.query(`INSERT INTO rental_house_event (rental_house_id, status, reason) VALUES ($1, 'non_compliant', 'check_failed')`, [h.id]);
+      const events = async () => (await app.query(`SELECT count(*)::int AS n FROM rental_house_event WHERE rental_house_id = $1`, [h.id])).rows[0].n;
+      const before = await events();
+      const [c] = (await app.query(`SELECT id, status FROM camera WHERE rental_house_id = $1 AND status = 'active' ORDER BY id LIMIT 1`, [h.id])).rows;
+      await app.query(`UPDATE camera SET status = status, rental_house_id = rental_house_id WHERE id = $1`, [c.id]); // touches nothing
+      expect(await events()).toBe(before);
+      const [status] = (await app.query(`SELECT compliance_status FROM rental_house WHERE id = $1`, [h.id])).rows;
+      expect(status.compliance_status).toBe('non_compliant');
+    });
+  });
+
+  it("moves a house's cases and history with it when it moves to another ward", async () => {
+    const [c] = (await owner.query(`SELECT p.id, p.rental_house_id AS house, p.ward_id FROM penalty_case p ORDER BY p.id LIMIT 1`)).rows;
+    const [target] = (await owner.query(`SELECT id, ST_X(ST_PointOnSurface(boundary)) AS lon, ST_Y(ST_PointOnSurface(boundary)) AS lat FROM ward WHERE id <> $1 ORDER BY id LIMIT 1`, [c.ward_id])).rows;
+    await owner.query('BEGIN');
+    try {
+      await owner.query(`SET LOCAL ww.system = 'on'`);
+      await owner.query(`UPDATE rental_house SET location = ST_SetSRID(ST_MakePoint($2, $3), 4326) WHERE id = $1`, [c.house, target.lon, target.lat]);
+      const wards = (await owner.query(
+        `SELECT (SELECT array_agg(DISTINCT ward_id) FROM rental_house_event WHERE rental_house_id = $1) AS events,
+                (SELECT array_agg(DISTINCT ward_id) FROM penalty_case WHERE rental_house_id = $1) AS cases,
+                (SELECT array_agg(DISTINCT e.ward_id) FROM penalty_case_event e JOIN penalty_case p ON p.id = e.penalty_case_id WHERE p.rental_house_id = $1) AS timeline`,
+        [c.house],
+      )).rows[0];
+      expect(wards).toEqual({ events: [target.id], cases: [target.id], timeline: [target.id] });
+    } finally {
+      await owner.query('ROLLBACK');
+    }
   });
 });

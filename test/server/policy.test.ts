@@ -164,11 +164,12 @@ const WARD_TABLE: Record<string, string> = {
   CivilServantCheck: 'civil_servant_check',
 };
 
-/** Personal fields by type (the owners of cameras and houses; civil servants' homes). */
+/** Personal fields by type (the owners of cameras and houses; civil servants' homes, and the home cameras that place them). */
 const PERSONAL_KEYS: Record<string, string[]> = {
   Camera: ['ownerName', 'ownerPhone'],
   RentalHouse: ['ownerName', 'ownerPhone'],
-  CivilServant: ['phone', 'homeAddress', 'longitude', 'latitude'],
+  CivilServant: ['phone', 'homeAddress', 'longitude', 'latitude', 'residentialGroupId', 'cameraId', 'camera'],
+  CivilServantCheck: ['cameraId'],
 };
 
 /** A directive each role owns in the demo district (db/seed/demo-compliance.ts); ADMIN edits any. */

@@ -531,6 +531,7 @@ const en: Strings<Catalogue> = {
     print: 'Print',
     documentTitle: 'Rental houses without a camera – {{ward}} – {{date}}',
     loading: 'Loading…',
+    noWards: 'There is no ward to report on.',
     authority: "People's Committee of {{ward}}",
     motto1: 'Socialist Republic of Vietnam',
     motto2: 'Independence - Freedom - Happiness',

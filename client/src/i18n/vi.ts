@@ -527,6 +527,7 @@ const vi = {
     print: 'In báo cáo',
     documentTitle: 'Báo cáo nhà trọ chưa có camera – {{ward}} – {{date}}',
     loading: 'Đang tải…',
+    noWards: 'Không có phường nào để báo cáo.',
     authority: 'Ủy ban nhân dân {{ward}}',
     motto1: 'Cộng hòa xã hội chủ nghĩa Việt Nam',
     motto2: 'Độc lập - Tự do - Hạnh phúc',

@@ -14,7 +14,7 @@ import {
   type WardReportSummary,
 } from '../api/registries';
 import { ErrorNotice, Personal, useLanguage, WardSelect } from '../components/registries/common';
-import { formatLongDate, groupLabel, reportFigures, todayInVietnam } from '../components/registries/logic';
+import { formatLongDate, groupLabel, reportFigures, todayInVietnam, wardReportView } from '../components/registries/logic';
 import { formatMeters, formatNumber, formatPercent } from '../format';
 import { useRemote } from '../useRemote';
 import type { PageProps } from './routes';
@@ -43,7 +43,14 @@ export function WardReportPage({ user }: PageProps) {
       document.title = t('app.documentTitle');
     };
   }, [wardName, today, t]);
-  const ready = summary.status === 'ready' && houses.status === 'ready' && summary.data && houses.data;
+  const view = wardReportView({
+    wardId,
+    wards: wards.status,
+    wardCount: wards.data?.length ?? null,
+    summary: summary.status,
+    houses: houses.status,
+  });
+  const ready = view === 'ready' && summary.data != null && houses.data != null;
 
   return (
     <div className="ww-reg-page ww-report" data-testid="report-page">
@@ -67,10 +74,15 @@ export function WardReportPage({ user }: PageProps) {
       {wards.status === 'error' && <ErrorNotice code={wards.code} onRetry={wards.retry} />}
       {summary.status === 'error' && <ErrorNotice code={summary.code} onRetry={summary.retry} />}
       {houses.status === 'error' && <ErrorNotice code={houses.code} onRetry={houses.retry} />}
-      {!ready && summary.status !== 'error' && houses.status !== 'error' && (
+      {view === 'loading' && (
         <div className="ww-reg-loading" data-testid="report-loading">
           <span className="ww-spinner" aria-hidden="true" /> {t('report.loading')}
         </div>
+      )}
+      {view === 'noWards' && (
+        <p className="ww-muted" data-testid="report-no-wards">
+          {t('report.noWards')}
+        </p>
       )}
       {ready && (
         <ReportSheet

@@ -21,7 +21,8 @@ export class CivilServantCheck {
   civilServantId: number;
 
   @Field(() => Int, { nullable: true, description: "The servant's home camera when checked (null: none was linked)." })
-  @Column({ name: 'camera_id', type: 'integer', nullable: true })
+  /** Set by the database (the servant's current camera); the app role may not write it. */
+  @Column({ name: 'camera_id', type: 'integer', nullable: true, insert: false, update: false })
   cameraId: number | null;
 
   @Field(() => CivilServantCheckResult)

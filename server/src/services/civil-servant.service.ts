@@ -241,17 +241,22 @@ export class CivilServantService {
   }
 
   /**
-   * Records the ward's check of a servant's home camera. The check names the servant's current
-   * camera; the database derives verifiedSince from the checks (re-read here).
+   * Records the ward's check of a servant's home camera. The database names the servant's current
+   * camera on the check (a trigger: the app may not write civil_servant_check.camera_id) and derives
+   * verifiedSince from the checks (re-read here). Only checks made since the camera was linked count
+   * (ww_civil_servant_verified), so a WORKING check dated before the link is refused: it would be
+   * recorded and never count.
    */
   async recordCheck(input: CivilServantCheckFields): Promise<CivilServant> {
     return this.db.transaction(async (m) => {
       const s = await this.forUpdate(m, input.civilServantId, 'input.civilServantId');
       const viewer = this.db.viewer!;
       const checkedBy = trimmed(input.checkedBy ?? viewer.displayName.slice(0, 120), 'input.checkedBy', 2);
-      const [when] = await m.query(
-        `SELECT $1::timestamptz > now() + ${CHECK_CLOCK_SKEW} AS future, $1::timestamptz < $2::timestamptz AS early`,
-        [input.checkedAt ?? null, s.createdAt],
+      const [when]: { future: boolean; early: boolean; beforeLink: boolean; linkedAt: Date | null }[] = await m.query(
+        `SELECT $1::timestamptz > now() + ${CHECK_CLOCK_SKEW} AS future, $1::timestamptz < $2::timestamptz AS early,
+                coalesce($1::timestamptz, now()) < s.camera_linked_at AS "beforeLink", s.camera_linked_at AS "linkedAt"
+           FROM civil_servant s WHERE s.id = $3`,
+        [input.checkedAt ?? null, s.createdAt, s.id],
       );
       if (when.future) throw new BadUserInputError('input.checkedAt', 'is in the future');
       if (when.early) throw new BadUserInputError('input.checkedAt', `is before the civil servant was registered (${s.createdAt.toISOString()})`);
@@ -259,12 +264,18 @@ export class CivilServantService {
         const [camera] = s.cameraId == null ? [] : await m.getRepository(Camera).findBy({ ...scopeWhere(this.db), id: s.cameraId });
         if (!camera) throw new BadUserInputError('input.result', 'WORKING needs a linked home camera: link one first');
         if (camera.status !== CameraStatus.ACTIVE) throw new BadUserInputError('input.result', `WORKING needs an ACTIVE home camera (camera ${camera.id} is ${camera.status.toUpperCase()})`);
+        if (when.beforeLink) {
+          throw new BadUserInputError(
+            'input.checkedAt',
+            `is before home camera ${camera.id} was linked (${when.linkedAt!.toISOString()}): a WORKING check counts only from then`,
+          );
+        }
       }
       try {
         await m.query(
-          `INSERT INTO civil_servant_check (civil_servant_id, camera_id, result, checked_at, checked_by, note)
-           VALUES ($1, $2, $3, coalesce($4::timestamptz, now()), $5, $6)`,
-          [s.id, s.cameraId, input.result, input.checkedAt ?? null, checkedBy, optional(input.note)],
+          `INSERT INTO civil_servant_check (civil_servant_id, result, checked_at, checked_by, note)
+           VALUES ($1, $2, coalesce($3::timestamptz, now()), $4, $5)`,
+          [s.id, input.result, input.checkedAt ?? null, checkedBy, optional(input.note)],
         );
       } catch (err) {
         translateDbError(err, CHECK_FIELD_OF_CONSTRAINT);

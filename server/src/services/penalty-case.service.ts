@@ -58,6 +58,7 @@ export const PENALTY_LIMITS = {
 const FIELD_OF_CONSTRAINT: Record<string, string> = {
   ww_penalty_case_transition: 'id',
   ww_penalty_case_parent: 'input.rentalHouseId',
+  penalty_case_one_open_idx: 'input.rentalHouseId', // a second unclosed case for the house (a concurrent opening)
   penalty_case_rental_house_id_fkey: 'input.rentalHouseId',
   penalty_case_fine_amount: 'input.fineAmountVnd',
   penalty_case_fine_amount_vnd_check: 'input.fineAmountVnd',

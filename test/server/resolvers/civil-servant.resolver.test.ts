@@ -225,6 +225,40 @@ describe('home cameras and the ward checks', () => {
     expect(r.data.recordCivilServantCheck.lastCheck).toMatchObject({ result: 'NO_CAMERA', cameraId, checkedAt: at });
   });
 
+  it('refuses a WORKING check dated before the camera was linked (it would never count), naming input.checkedAt, and writes nothing', async () => {
+    const s = await register();
+    // Registered two hours ago (as the owner): there is a time after registering and before linking.
+    await app.sql.query('BEGIN');
+    try {
+      await app.sql.query(`SET LOCAL ww.system = 'on'`);
+      await app.sql.query(`UPDATE civil_servant SET created_at = created_at - interval '2 hours' WHERE id = $1`, [s.id]);
+      await app.sql.query('COMMIT');
+    } catch (err) {
+      await app.sql.query('ROLLBACK');
+      throw err;
+    }
+    const cameraId = await camera(ward2, 7);
+    expect((await app.gql(LINK, { s: s.id, c: cameraId }, { as: 'chair.p02' })).errors).toBeUndefined();
+    const anHourAgo = new Date(Date.now() - 3_600_000).toISOString();
+
+    const before = await counts();
+    const r = await app.gql(CHECK, { input: { civilServantId: s.id, result: 'WORKING', checkedAt: anHourAgo } }, { as: 'chair.p02' });
+    expect(firstError(r)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.checkedAt' });
+    expect(firstError(r).message).toMatch(/before home camera \d+ was linked/);
+    expect(r.data?.recordCivilServantCheck ?? null).toBeNull();
+    expect(await counts()).toEqual(before);
+    const [row] = (await app.sql.query(`SELECT verified_since FROM civil_servant WHERE id = $1`, [s.id])).rows;
+    expect(row.verified_since).toBeNull();
+
+    // A finding of the same time that is not WORKING is history, and is kept; a WORKING check now counts.
+    const failed = await app.gql(CHECK, { input: { civilServantId: s.id, result: 'NOT_WORKING', checkedAt: anHourAgo } }, { as: 'chair.p02' });
+    expect(failed.errors).toBeUndefined();
+    const now = await app.gql(CHECK, { input: { civilServantId: s.id, result: 'WORKING' } }, { as: 'chair.p02' });
+    expect(now.errors).toBeUndefined();
+    expect(now.data.recordCivilServantCheck).toMatchObject({ hasVerifiedCamera: true, lastCheck: { result: 'WORKING', cameraId } });
+    expect(now.data.recordCivilServantCheck.verifiedSince).toBe(now.data.recordCivilServantCheck.lastCheck.checkedAt);
+  });
+
   it('refuses to move a home out of reach of its linked camera, and writes nothing', async () => {
     const s = await register();
     await app.gql(LINK, { s: s.id, c: await camera(ward2, 5) }, { as: 'chair.p02' });
@@ -354,6 +388,41 @@ describe('who sees which civil servants', () => {
     expect(r.data.civilServant).toEqual({ fullName: 'Cư Dân Phường Một', position: 'Chuyên viên', phone: null, homeAddress: null, longitude: null, latitude: null, wardId: 1 });
     const all = await app.gql(`{ civilServants(first: 1) { totalCount } }`, {}, { as: 'homeaffairs' });
     expect(all.data.civilServants.totalCount).toBe(await app.count('civil_servant'));
+  });
+
+  it("hides the home camera and residential group, which place the home, from roles that may not see personal data", async () => {
+    const s = await register({ fullName: 'Người Có Camera' });
+    const cameraId = await camera(ward2, 9);
+    expect((await app.gql(LINK, { s: s.id, c: cameraId }, { as: 'chair.p02' })).errors).toBeUndefined();
+    expect((await app.gql(CHECK, { input: { civilServantId: s.id, result: 'WORKING' } }, { as: 'chair.p02' })).errors).toBeUndefined();
+    const q = `query($id: Int!) { civilServant(id: $id) { fullName residentialGroupId cameraId camera { id longitude latitude }
+      hasVerifiedCamera lastCheck { result cameraId } checks { cameraId } } }`;
+    const { rows } = await app.sql.query(`SELECT residential_group_id FROM civil_servant WHERE id = $1`, [s.id]);
+    expect(rows[0].residential_group_id).not.toBeNull();
+
+    const chair = await app.gql(q, { id: s.id }, { as: 'chair.p02' });
+    expect(chair.errors).toBeUndefined();
+    expect(chair.data.civilServant).toMatchObject({
+      residentialGroupId: rows[0].residential_group_id,
+      cameraId,
+      camera: { id: cameraId },
+      hasVerifiedCamera: true,
+      lastCheck: { result: 'WORKING', cameraId },
+      checks: [{ cameraId }],
+    });
+    for (const as of ['homeaffairs', 'admin']) {
+      const r = await app.gql(q, { id: s.id }, { as });
+      expect(r.errors, as).toBeUndefined();
+      expect(r.data.civilServant, as).toEqual({
+        fullName: 'Người Có Camera',
+        residentialGroupId: null,
+        cameraId: null,
+        camera: null,
+        hasVerifiedCamera: true, // the figure R4/R6 count, which does not place anyone
+        lastCheck: { result: 'WORKING', cameraId: null },
+        checks: [{ cameraId: null }],
+      });
+    }
   });
 
   it('refuses the civil-servant registry to PLANNER and POLICE, who may not list it', async () => {

@@ -253,6 +253,24 @@ describe('illegal transitions change nothing', () => {
     });
   }
 
+  it('opens one case when two openings for the same house race: the other is BAD_USER_INPUT naming input.rentalHouseId', async () => {
+    const houseId = await newHouse();
+    const before = await counts();
+    const both = await Promise.all([
+      app.gql(OPEN, { input: { rentalHouseId: houseId } }, { as: 'chair.p02' }),
+      app.gql(OPEN, { input: { rentalHouseId: houseId } }, { as: 'admin' }),
+    ]);
+    const opened = both.filter((r) => r.errors === undefined);
+    const refused = both.filter((r) => r.errors !== undefined);
+    expect(opened).toHaveLength(1);
+    expect(refused).toHaveLength(1);
+    expect(firstError(refused[0]!)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.rentalHouseId' });
+    const after = await counts();
+    expect(after.cases - before.cases).toBe(1);
+    expect(after.caseEvents - before.caseEvents).toBe(1);
+    expect(await app.count('penalty_case', `rental_house_id = ${houseId}`)).toBe(1);
+  });
+
   it('refuses to open a case against a house with an active camera', async () => {
     const houseId = await newHouse();
     await cameraFor(houseId);
@@ -322,6 +340,17 @@ describe('bad input', () => {
     await expectRefused(() => app.gql(EVIDENCE, { id: open.id, input: { fileReference: 'f'.repeat(501) } }, { as: 'police' }), 'BAD_USER_INPUT', 'input.fileReference');
     const houseId = await newHouse();
     await expectRefused(() => app.gql(OPEN, { input: { rentalHouseId: houseId, note: long } }, { as: 'chair.p02' }), 'BAD_USER_INPUT', 'input.note');
+  });
+
+  it('refuses a states filter longer than the states there are (5 of 4), naming filter.states', async () => {
+    const q = `query($f: PenaltyCaseFilterInput) { penaltyCases(filter: $f, first: 5) { totalCount } }`;
+    const all = ['OPEN', 'REFERRED', 'DECIDED', 'CLOSED'];
+    const four = await app.gql(q, { f: { states: all } }, { as: 'justice' });
+    expect(four.errors).toBeUndefined();
+    expect(four.data.penaltyCases.totalCount).toBe(await app.count('penalty_case'));
+    const five = await app.gql(q, { f: { states: [...all, 'OPEN'] } }, { as: 'justice' });
+    expect(firstError(five)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.states' });
+    expect(five.data?.penaltyCases ?? null).toBeNull();
   });
 
   it('refuses evidence with neither a note nor a file reference', async () => {

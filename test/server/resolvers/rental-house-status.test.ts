@@ -169,6 +169,17 @@ describe('the complianceStatus filter of rentalHouses', () => {
     }
   });
 
+  it('refuses a list of more statuses than there are (5 of 4), naming filter.complianceStatus', async () => {
+    const q = `query($f: RentalHouseFilterInput) { rentalHouses(filter: $f, first: 5) { totalCount } }`;
+    const all = ['REGISTERED', 'CAMERA_INSTALLED', 'CAMERA_VERIFIED', 'NON_COMPLIANT'];
+    const four = await app.gql(q, { f: { complianceStatus: all } }, { as: 'planner' });
+    expect(four.errors).toBeUndefined();
+    expect(four.data.rentalHouses.totalCount).toBe(await app.count('rental_house'));
+    const five = await app.gql(q, { f: { complianceStatus: [...all, 'REGISTERED'] } }, { as: 'planner' });
+    expect(firstError(five)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.complianceStatus' });
+    expect(five.data?.rentalHouses ?? null).toBeNull();
+  });
+
   it('agrees with hasActiveCamera: a house with status CAMERA_INSTALLED or CAMERA_VERIFIED has an active camera', async () => {
     const stale = await app.count(
       'rental_house h',

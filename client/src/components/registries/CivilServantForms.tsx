@@ -113,7 +113,16 @@ export function RecordCheckForm({
   );
 }
 
-export function LinkCameraForm({ servant, onSaved }: { servant: CivilServant; onSaved: (s: CivilServant) => void }) {
+/** `cameraHidden`: the role may not see which camera is linked (it places the home): unlinking stays offered. */
+export function LinkCameraForm({
+  servant,
+  cameraHidden = false,
+  onSaved,
+}: {
+  servant: CivilServant;
+  cameraHidden?: boolean;
+  onSaved: (s: CivilServant) => void;
+}) {
   const { t } = useTranslation();
   const [cameraId, setCameraId] = useState(servant.cameraId != null ? String(servant.cameraId) : '');
   const [localError, setLocalError] = useState(false);
@@ -165,7 +174,7 @@ export function LinkCameraForm({ servant, onSaved }: { servant: CivilServant; on
         <button type="submit" className="ww-button" disabled={submit.busy} data-testid="link-submit">
           {t('civilServants.link.save')}
         </button>
-        {servant.cameraId != null && (
+        {(servant.cameraId != null || cameraHidden) && (
           <button type="button" className="ww-button ww-button-secondary" disabled={submit.busy} onClick={() => void save(null)} data-testid="link-unlink">
             {t('civilServants.link.unlink')}
           </button>

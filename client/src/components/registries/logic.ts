@@ -7,11 +7,14 @@ import type { GraphQLClientError } from '../../api/graphql';
 import {
   COMPLIANCE_STATUSES,
   PENALTY_CASE_ACTIONS,
+  type CivilServantFilter,
   type ComplianceStatus,
   type PenaltyCaseAction,
   type ReportHouse,
 } from '../../api/registries';
+import { can } from '../../auth/access';
 import { localeOf, TIME_ZONE, type Language } from '../../format';
+import type { CurrentUser } from '../../types';
 
 /** An amount in Vietnamese đồng: "1.500.000 ₫" in Vietnamese, "₫1,500,000" in English. */
 export function formatVnd(amount: number, language: Language): string {
@@ -127,4 +130,43 @@ export function previousPage(p: CursorPager): CursorPager {
 /** The 1-based number of the current page. */
 export function pageNumber(p: CursorPager): number {
   return p.stack.length;
+}
+
+/**
+ * What the civil-servants page asks for its list: null (nothing fetched, the list not shown) for a
+ * role that reads the units' figures but may not read the people (PLANNER: `units` without
+ * `civilServants`); else the key of the list for this filter and page.
+ */
+export function civilServantsListKey(
+  user: Pick<CurrentUser, 'permissions'>,
+  filter: CivilServantFilter,
+  after: string | null,
+): string | null {
+  return can(user, 'civilServants') ? JSON.stringify([filter, after]) : null;
+}
+
+/** The state of a remote read, as useRemote reports it. */
+export type RemoteStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+/**
+ * What the ward report shows below its toolbar: `loading` only while something is on its way,
+ * `noWards` when the user may pick a ward but there is none, `error` when a read failed (the page
+ * shows the error itself), `ready` with the sheet.
+ */
+export function wardReportView(s: {
+  wardId: number | null;
+  wards: RemoteStatus;
+  wardCount: number | null;
+  summary: RemoteStatus;
+  houses: RemoteStatus;
+}): 'loading' | 'noWards' | 'error' | 'ready' {
+  if (s.wardId == null) {
+    if (s.wards === 'error') return 'error';
+    if (s.wards === 'ready' && (s.wardCount ?? 0) === 0) return 'noWards';
+    // Loading the wards, or about to pick the first one.
+    return 'loading';
+  }
+  if (s.summary === 'error' || s.houses === 'error') return 'error';
+  if (s.summary === 'ready' && s.houses === 'ready') return 'ready';
+  return 'loading';
 }

@@ -1,5 +1,5 @@
 import { Field, Float, InputType, Int } from 'type-graphql';
-import { IsOptional, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsOptional, ValidateNested } from 'class-validator';
 import { CameraStatus, CameraType, ComplianceStatus, OwnerKind } from '../../entities/enums';
 import { GeoJSONScalar } from '../../scalars/geojson';
 import { InRange } from './validators';
@@ -50,6 +50,8 @@ export class RentalHouseFilterInput extends PointFilterInput {
   @Field(() => Boolean, { nullable: true, description: 'false: the houses with no active camera registered to them (R2, R5).' })
   hasActiveCamera?: boolean;
 
+  /** At most one of each status (4): a longer list is BAD_USER_INPUT naming filter.complianceStatus. */
   @Field(() => [ComplianceStatus], { nullable: true, description: 'Houses whose compliance status is one of these.' })
+  @IsOptional() @ArrayMaxSize(Object.values(ComplianceStatus).length)
   complianceStatus?: ComplianceStatus[];
 }

@@ -1,4 +1,4 @@
-import { IsOptional, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsOptional, MaxLength, MinLength } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
 import { PenaltyCaseState, PenaltyDecision } from '../../entities/enums';
 import { PENALTY_LIMITS as L } from '../../services/penalty-case.service';
@@ -7,7 +7,10 @@ import { InRange } from './validators';
 @InputType({ description: 'Which penalty cases to list.' })
 export class PenaltyCaseFilterInput {
   @Field(() => Int, { nullable: true }) wardId?: number;
-  @Field(() => [PenaltyCaseState], { nullable: true }) states?: PenaltyCaseState[];
+  /** At most one of each state (4): a longer list is BAD_USER_INPUT naming filter.states. */
+  @Field(() => [PenaltyCaseState], { nullable: true })
+  @IsOptional() @ArrayMaxSize(Object.values(PenaltyCaseState).length)
+  states?: PenaltyCaseState[];
   @Field(() => Int, { nullable: true }) rentalHouseId?: number;
 }
 

@@ -3,6 +3,7 @@ import { GraphQLClientError } from '../../../../client/src/api/graphql';
 import type { ReportHouse } from '../../../../client/src/api/registries';
 import {
   barWidth,
+  civilServantsListKey,
   currentAfter,
   errorField,
   FIRST_PAGE,
@@ -18,6 +19,7 @@ import {
   reportFigures,
   todayInVietnam,
   vietnamNoon,
+  wardReportView,
 } from '../../../../client/src/components/registries/logic';
 
 /** Intl writes no-break spaces inside amounts; compare with plain ones. */
@@ -129,5 +131,51 @@ describe('lists', () => {
     expect(currentAfter(previousPage(third))).toBe('c1');
     expect(previousPage(FIRST_PAGE)).toBe(FIRST_PAGE);
     expect(nextPage(second, null)).toBe(second);
+  });
+});
+
+describe('the civil-servants page asks for the people only when the role may list them', () => {
+  const filter = { unitId: 3, verified: null, search: '' };
+  /** The page is reached with `units`; the list needs `civilServants` (server/src/policy.ts). */
+  const planner = { permissions: ['units', 'commendationRoster', 'wards'] };
+  const homeAffairs = { permissions: ['units', 'commendationRoster', 'civilServants', 'civilServant'] };
+
+  it('fetches nothing for PLANNER, who reads the units but is refused the people', () => {
+    expect(civilServantsListKey(planner, filter, null)).toBeNull();
+    expect(civilServantsListKey(planner, filter, 'abc')).toBeNull();
+  });
+
+  it('fetches the list for a role with civilServants, one key per filter and page', () => {
+    const first = civilServantsListKey(homeAffairs, filter, null);
+    expect(first).not.toBeNull();
+    expect(civilServantsListKey(homeAffairs, filter, 'abc')).not.toBe(first);
+    expect(civilServantsListKey(homeAffairs, { ...filter, verified: true }, null)).not.toBe(first);
+    expect(civilServantsListKey(homeAffairs, { ...filter }, null)).toBe(first);
+  });
+});
+
+describe('what the ward report shows below its toolbar', () => {
+  const none = { summary: 'idle', houses: 'idle' } as const;
+
+  it('spins while the wards load, and while the chosen ward\'s figures and houses load', () => {
+    expect(wardReportView({ wardId: null, wards: 'loading', wardCount: null, ...none })).toBe('loading');
+    // the wards came: the first one is about to be picked
+    expect(wardReportView({ wardId: null, wards: 'ready', wardCount: 13, ...none })).toBe('loading');
+    expect(wardReportView({ wardId: 2, wards: 'ready', wardCount: 13, summary: 'loading', houses: 'ready' })).toBe('loading');
+    expect(wardReportView({ wardId: 2, wards: 'ready', wardCount: 13, summary: 'ready', houses: 'loading' })).toBe('loading');
+  });
+
+  it('says there is no ward, instead of spinning for ever, when the list of wards is empty', () => {
+    expect(wardReportView({ wardId: null, wards: 'ready', wardCount: 0, ...none })).toBe('noWards');
+  });
+
+  it('stops spinning when the wards, the figures or the houses failed (the page shows the error)', () => {
+    expect(wardReportView({ wardId: null, wards: 'error', wardCount: null, ...none })).toBe('error');
+    expect(wardReportView({ wardId: 2, wards: 'ready', wardCount: 13, summary: 'error', houses: 'loading' })).toBe('error');
+    expect(wardReportView({ wardId: 2, wards: 'ready', wardCount: 13, summary: 'ready', houses: 'error' })).toBe('error');
+  });
+
+  it('shows the sheet for a ward chair whose ward is fixed even when the list of wards failed', () => {
+    expect(wardReportView({ wardId: 2, wards: 'error', wardCount: null, summary: 'ready', houses: 'ready' })).toBe('ready');
   });
 });
