@@ -392,7 +392,8 @@ describe('the map', () => {
     expect(Number(await scope.getAttribute('data-value'))).toBeCloseTo(api.district.coverage.coveredPercent, 6);
     expect(await scope.textContent()).toBe(percentVi(api.district.coverage.coveredPercent));
     expect(await page.getByTestId('district-coverage').textContent()).toContain(percentVi(api.district.coverage.coveredPercent));
-    await expect(page.getByTestId('r8-status').textContent()).resolves.toContain('30/09/2017');
+    const [y, mo, d] = r8.deadline.split('-');
+    await expect(page.getByTestId('r8-status').textContent()).resolves.toContain(`${d}/${mo}/${y}`);
     await expect(page.getByTestId('r8-count').textContent()).resolves.toContain(`${r8.groupsWithoutCamera} / ${r8.totalGroups} tổ dân phố`);
     const items = page.getByTestId('uncovered-item');
     await expect.poll(() => items.count()).toBe(r8.groupsWithoutCamera);
