@@ -199,17 +199,30 @@ export class Compliance1764748800000 implements MigrationInterface {
         WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.rental_house_id IS DISTINCT FROM NEW.rental_house_id)
         EXECUTE FUNCTION ww_camera_house_status()`);
 
-    // Existing houses: their history starts now, with the status their cameras give them.
-    await q.query(`SET LOCAL ww.system = 'on'`);
+    // A district's houses without a history get one: registered when they were, camera installed when
+    // their first active camera was registered; then their statuses. For houses that predate the
+    // history (below) and bulk loads (the demo seed, with ww.history_deferred on).
     await q.query(`
-      INSERT INTO rental_house_event (rental_house_id, status, reason, at)
-      SELECT id, 'registered', 'house_registered', created_at FROM rental_house ORDER BY id`);
-    await q.query(`
-      INSERT INTO rental_house_event (rental_house_id, status, reason, camera_id, at)
-      SELECT h.id, 'camera_installed', 'camera_active', c.id, greatest(h.created_at, c.registered_at)
-        FROM rental_house h
-        CROSS JOIN LATERAL (SELECT id, registered_at FROM camera WHERE rental_house_id = h.id AND status = 'active' ORDER BY registered_at, id LIMIT 1) c
-       ORDER BY h.id`);
+      CREATE FUNCTION ww_start_house_history(p_district integer) RETURNS integer
+      LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp SET ww.system = 'on' AS $fn$
+        WITH new_houses AS (
+          SELECT h.id, h.district_id, h.ward_id, h.created_at FROM rental_house h
+           WHERE h.district_id = p_district AND NOT EXISTS (SELECT 1 FROM rental_house_event e WHERE e.rental_house_id = h.id)
+        )
+        INSERT INTO rental_house_event (district_id, ward_id, rental_house_id, status, reason, camera_id, at)
+        SELECT district_id, ward_id, id, status, reason, camera_id, at FROM (
+          SELECT h.district_id, h.ward_id, h.id, 'registered' AS status, 'house_registered' AS reason, NULL::integer AS camera_id,
+                 h.created_at AS at, 1 AS step
+            FROM new_houses h
+          UNION ALL
+          SELECT h.district_id, h.ward_id, h.id, 'camera_installed', 'camera_active', c.id, greatest(h.created_at, c.registered_at), 2
+            FROM new_houses h
+            CROSS JOIN LATERAL (SELECT id, registered_at FROM camera WHERE rental_house_id = h.id AND status = 'active'
+                                 ORDER BY registered_at, id LIMIT 1) c
+        ) x ORDER BY id, step;
+        SELECT ww_rebuild_house_status(p_district);
+      $fn$`);
+    await q.query(`SELECT ww_start_house_history(id) FROM district ORDER BY id`);
 
     // ---------------------------------------------------------------- units and civil servants
     await q.query(`
@@ -749,6 +762,7 @@ export class Compliance1764748800000 implements MigrationInterface {
     await q.query(`GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO ${APP_ROLE}`);
     await q.query(`
       REVOKE EXECUTE ON FUNCTION ww_rental_house_status(), ww_rental_house_registered(), ww_camera_house_status(), ww_rebuild_house_status(integer),
+        ww_start_house_history(integer),
         ww_civil_servant_unit(), ww_civil_servant_check_applied(), ww_follow_ward(), ww_take_compliance_snapshot(integer, date),
         ww_take_compliance_snapshots(integer, date, date) FROM PUBLIC`);
     await q.query(`GRANT EXECUTE ON FUNCTION ww_take_compliance_snapshot(integer, date) TO ${APP_ROLE}`);
@@ -764,7 +778,7 @@ export class Compliance1764748800000 implements MigrationInterface {
     await q.query(`
       DROP FUNCTION IF EXISTS ww_take_compliance_snapshot(integer, date), ww_take_compliance_snapshots(integer, date, date), ww_today(), ww_directive_touched(), ww_append_only(),
         ww_penalty_case_transition(), ww_penalty_case_event_guard(), ww_rental_house_event_guard(), ww_civil_servant_check_camera(), ww_follow_ward(), ww_civil_servant_check_applied(), ww_civil_servant_verified(integer), ww_civil_servant_unit(),
-        ww_camera_house_status(), ww_rental_house_registered(), ww_rental_house_status(), ww_rebuild_house_status(integer), ww_inherit_scope()`);
+        ww_camera_house_status(), ww_rental_house_registered(), ww_rental_house_status(), ww_rebuild_house_status(integer), ww_start_house_history(integer), ww_inherit_scope()`);
     for (const t of ['rental_house_10_place', 'rental_house_11_place', 'rental_house_90_audit', 'rental_house_91_audit']) {
       await q.query(`DROP TRIGGER IF EXISTS ${t} ON rental_house`);
     }

@@ -252,19 +252,7 @@ export async function insertDemoPlan(m: Queryable, plan: DemoPlan): Promise<Demo
   }
 
   // Each house's history: registered when it was, camera installed when its first active camera was registered.
-  await m.query(
-    `INSERT INTO rental_house_event (district_id, ward_id, rental_house_id, status, reason, at)
-     SELECT h.district_id, h.ward_id, h.id, 'registered', 'house_registered', h.created_at FROM rental_house h WHERE h.district_id = $1 ORDER BY h.id`,
-    [districtId],
-  );
-  await m.query(
-    `INSERT INTO rental_house_event (district_id, ward_id, rental_house_id, status, reason, camera_id, at)
-     SELECT h.district_id, h.ward_id, h.id, 'camera_installed', 'camera_active', c.id, greatest(h.created_at, c.registered_at)
-       FROM rental_house h
-       CROSS JOIN LATERAL (SELECT id, registered_at FROM camera WHERE rental_house_id = h.id AND status = 'active' ORDER BY registered_at, id LIMIT 1) c
-      WHERE h.district_id = $1 ORDER BY h.id`,
-    [districtId],
-  );
+  await m.query(`SELECT ww_start_house_history($1)`, [districtId]);
 
   await m.query(`SELECT set_config('ww.coverage_deferred', 'off', true)`);
   await m.query(`SELECT ww_refresh_coverage(ARRAY(SELECT id FROM residential_group WHERE district_id = $1))`, [districtId]);
