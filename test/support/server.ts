@@ -29,6 +29,12 @@ export interface TestApp {
   cookieOf(username: string): Promise<string>;
   /** A direct SQL connection to the same database (as its owner), for counting rows behind the API's back. */
   sql: pg.Client;
+  /**
+   * Runs one statement as the database itself (the owner with ww.system on, as migrations, the seed
+   * and derived-data functions write), in a transaction of its own that commits: fixtures the API
+   * cannot make. A failure rolls back and rejects with the database's error.
+   */
+  system(text: string, params?: unknown[]): Promise<pg.QueryResult>;
   count(table: string, where?: string): Promise<number>;
   close(): Promise<void>;
 }
@@ -126,6 +132,18 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     },
     async get(path, opts = {}) {
       return fetch(`${server.url}${path}`, { headers: await headersFor(opts.as) });
+    },
+    async system(text, params) {
+      await sql.query('BEGIN');
+      try {
+        await sql.query(`SET LOCAL ww.system = 'on'`);
+        const result = await sql.query(text, params);
+        await sql.query('COMMIT');
+        return result;
+      } catch (err) {
+        await sql.query('ROLLBACK');
+        throw err;
+      }
     },
     async count(table, where = 'true') {
       const r = await sql.query(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`);

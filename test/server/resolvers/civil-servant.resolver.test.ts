@@ -29,20 +29,12 @@ async function awayInWard2(metres: number): Promise<{ lon: number; lat: number }
 
 /** A district division of its own (made as the owner), so that its figures are this file's alone. */
 async function newUnit(code: string): Promise<number> {
-  await app.sql.query('BEGIN');
-  try {
-    await app.sql.query(`SET LOCAL ww.system = 'on'`);
-    const { rows } = await app.sql.query(
-      `INSERT INTO unit (district_id, code, name, kind)
-       SELECT district_id, $1, 'Phòng Thử nghiệm ' || $1, 'division' FROM app_user WHERE username = 'admin' RETURNING id`,
-      [code],
-    );
-    await app.sql.query('COMMIT');
-    return rows[0].id;
-  } catch (err) {
-    await app.sql.query('ROLLBACK');
-    throw err;
-  }
+  const { rows } = await app.system(
+    `INSERT INTO unit (district_id, code, name, kind)
+     SELECT district_id, $1, 'Phòng Thử nghiệm ' || $1, 'division' FROM app_user WHERE username = 'admin' RETURNING id`,
+    [code],
+  );
+  return rows[0].id;
 }
 
 beforeAll(async () => {
@@ -228,15 +220,7 @@ describe('home cameras and the ward checks', () => {
   it('refuses a WORKING check dated before the camera was linked (it would never count), naming input.checkedAt, and writes nothing', async () => {
     const s = await register();
     // Registered two hours ago (as the owner): there is a time after registering and before linking.
-    await app.sql.query('BEGIN');
-    try {
-      await app.sql.query(`SET LOCAL ww.system = 'on'`);
-      await app.sql.query(`UPDATE civil_servant SET created_at = created_at - interval '2 hours' WHERE id = $1`, [s.id]);
-      await app.sql.query('COMMIT');
-    } catch (err) {
-      await app.sql.query('ROLLBACK');
-      throw err;
-    }
+    await app.system(`UPDATE civil_servant SET created_at = created_at - interval '2 hours' WHERE id = $1`, [s.id]);
     const cameraId = await camera(ward2, 7);
     expect((await app.gql(LINK, { s: s.id, c: cameraId }, { as: 'chair.p02' })).errors).toBeUndefined();
     const anHourAgo = new Date(Date.now() - 3_600_000).toISOString();

@@ -97,12 +97,10 @@ describe('the deadline dashboard', () => {
   });
 
   it("follows the R8 directive's deadline, also in the list of uncovered groups", async () => {
-    await app.sql.query(
-      `BEGIN; SET LOCAL ww.system = 'on';
-       INSERT INTO directive (district_id, code, title, owner_roles, deadline)
+    await app.system(
+      `INSERT INTO directive (district_id, code, title, owner_roles, deadline)
        VALUES (1, 'R8', 'Mỗi tổ dân phố ít nhất 1 camera', '{ward_chair,planner}', DATE '2017-09-30')
-       ON CONFLICT (district_id, code) DO NOTHING;
-       COMMIT`,
+       ON CONFLICT (district_id, code) DO NOTHING`,
     );
     const { rows } = await app.sql.query(`SELECT id, to_char(deadline, 'YYYY-MM-DD') AS deadline FROM directive WHERE district_id = 1 AND code = 'R8'`);
     const moved = await app.gql(`mutation($id: Int!, $d: String) { updateDirective(id: $id, input: { deadline: $d }) { deadline } }`, {
@@ -207,11 +205,7 @@ describe('the compliance snapshot', () => {
 
   it("draws the trend from the snapshots, oldest day first, summed over the dashboard's wards", async () => {
     // Three earlier days, taken now by the database as they stood then.
-    await app.sql.query(
-      `BEGIN; SET LOCAL ww.system = 'on';
-       SELECT ww_take_compliance_snapshot(1, ww_today() - k) FROM generate_series(1, 3) k;
-       COMMIT`,
-    );
+    await app.system(`SELECT ww_take_compliance_snapshot(1, ww_today() - k) FROM generate_series(1, 3) k`);
     const { rows: expected } = await app.sql.query(
       `SELECT to_char(taken_on, 'YYYY-MM-DD') AS day, sum(groups_with_camera)::int AS "groupsWithCamera", sum(groups_total)::int AS "groupsTotal",
               sum(houses_with_camera)::int AS "housesWithCamera", sum(open_cases)::int AS "openCases"

@@ -18,34 +18,29 @@ beforeAll(async () => {
     'Mỗi tổ dân phố ít nhất 1 camera', 'Vận động tài trợ duy trì hệ thống', 'Bảo trì hệ thống camera'];
   const owners = ['{planner,ward_chair}', '{police,ward_chair}', '{police}', '{home_affairs}', '{ward_chair}', '{ward_chair}', '{justice,ward_chair}',
     '{ward_chair,planner}', '{ward_chair}', '{police,ward_chair}'];
-  await app.sql.query('BEGIN');
-  await app.sql.query(`SET LOCAL ww.system = 'on'`);
-  await app.sql.query(
+  await app.system(
     `INSERT INTO directive (district_id, code, title, owner_roles, deadline)
      SELECT 1, 'R' || i, ($1::text[])[i], ($2::text[])[i]::text[], DATE '2017-06-01' + (i * 30)
        FROM generate_series(1, 10) i
      ON CONFLICT (district_id, code) DO NOTHING`,
     [titles, owners],
   );
-  const unit = await app.sql.query(
+  const unit = await app.system(
     `INSERT INTO unit (district_id, code, name, kind) VALUES (1, 'TEST-DIRECTIVE', 'Phòng thử nghiệm', 'division')
      ON CONFLICT (district_id, code) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
   );
-  await app.sql.query('COMMIT');
   unitId = unit.rows[0].id;
   saved = (await app.sql.query(`SELECT id, status, notes, to_char(deadline, 'YYYY-MM-DD') AS deadline, responsible_unit_id FROM directive`)).rows;
 });
 afterAll(async () => {
   // The directives as they were, for the files after this one.
   if (saved) {
-    await app.sql.query(`BEGIN; SET LOCAL ww.system = 'on'`);
-    await app.sql.query(
+    await app.system(
       `UPDATE directive d SET status = o.status, notes = o.notes, deadline = o.deadline, responsible_unit_id = o.responsible_unit_id
          FROM json_to_recordset($1::json) AS o(id int, status text, notes text, deadline date, responsible_unit_id int)
         WHERE d.id = o.id`,
       [JSON.stringify(saved)],
     );
-    await app.sql.query('COMMIT');
   }
   await app?.close();
 });

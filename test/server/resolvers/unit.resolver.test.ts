@@ -8,20 +8,12 @@ let ward3: { lon: number; lat: number };
 
 /** A district division of its own (made as the owner), so that its figures are this file's alone. */
 async function newUnit(code: string): Promise<number> {
-  await app.sql.query('BEGIN');
-  try {
-    await app.sql.query(`SET LOCAL ww.system = 'on'`);
-    const { rows } = await app.sql.query(
-      `INSERT INTO unit (district_id, code, name, kind)
-       SELECT district_id, $1, 'Phòng Thử nghiệm ' || $1, 'division' FROM app_user WHERE username = 'admin' RETURNING id`,
-      [code],
-    );
-    await app.sql.query('COMMIT');
-    return rows[0].id;
-  } catch (err) {
-    await app.sql.query('ROLLBACK');
-    throw err;
-  }
+  const { rows } = await app.system(
+    `INSERT INTO unit (district_id, code, name, kind)
+     SELECT district_id, $1, 'Phòng Thử nghiệm ' || $1, 'division' FROM app_user WHERE username = 'admin' RETURNING id`,
+    [code],
+  );
+  return rows[0].id;
 }
 
 const point = (p: { lon: number; lat: number }) => ({ type: 'Point', coordinates: [p.lon, p.lat] });
