@@ -1,9 +1,10 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, apiClient, launchBrowser, repo, shots } from './support';
 
 /**
  * The map in a real browser: starts the built app (`npm run test:browser` builds it first) on the
@@ -11,16 +12,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * through the login screen as the demo users (a district-wide planner, HOME_AFFAIRS, a ward chair).
  * Screenshots go to test-results/browser/ (and the README's to docs/screenshot.png).
  */
-const repo = path.resolve(__dirname, '../..');
-const shots = path.join(repo, 'test-results/browser');
 let app: ChildProcess;
 let url: string;
 let dataDir: string;
 let browser: Browser;
 let page: Page;
-
-/** Every demo user's password (db/seed/demo-users.ts). */
-const DEMO_PASSWORD = 'wardwatch-demo';
 
 /** The GraphQL operations the page sent, in order: `Layer:CAMERAS` for a layer. */
 const operations: string[] = [];
@@ -34,10 +30,6 @@ function operationOf(body: string | null): string {
   }
 }
 
-function chromiumPath(): string {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  return execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], { encoding: 'utf8' }).trim();
-}
 
 let appLog = '';
 
@@ -79,37 +71,10 @@ async function paintedPixels(): Promise<number> {
   });
 }
 
-/** The session cookie of a demo user on the running app (logs in through the API once per app start). */
-const cookies = new Map<string, string>();
-async function sessionOf(username: string, base = url): Promise<string> {
-  const key = `${base} ${username}`;
-  if (!cookies.has(key)) {
-    const res = await fetch(`${base}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        query: 'mutation Login($input: LoginInput!) { login(input: $input) { expiresAt } }',
-        variables: { input: { username, password: DEMO_PASSWORD } },
-      }),
-    });
-    const cookie = res.headers.get('set-cookie')?.split(';')[0];
-    if (!cookie) throw new Error(`login as ${username} failed: ${await res.text()}`);
-    cookies.set(key, cookie);
-  }
-  return cookies.get(key)!;
-}
-
-/** One GraphQL request to the running app as a demo user (the browser tests compare the UI with the API). */
-async function gql<T = any>(query: string, variables?: Record<string, unknown>, as = 'planner'): Promise<T> {
-  const res = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: await sessionOf(as) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await res.json();
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data as T;
-}
+/** Requests to the running app's API as demo users (the browser tests compare the UI with the API). */
+let appApi: ReturnType<typeof apiClient>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const gql = <T = any>(query: string, variables?: Record<string, unknown>, as = 'planner'): Promise<T> => appApi.gql<T>(query, variables, as);
 
 /** Signs in through the login screen and waits for the map. */
 async function signIn(username: string): Promise<void> {
@@ -183,21 +148,9 @@ async function waitForMap(): Promise<void> {
 }
 
 beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
   url = await startApp();
-  browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  appApi = apiClient(url);
+  browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
   const failed: string[] = [];
   page.on('requestfailed', (r) => failed.push(r.url()));
@@ -460,7 +413,7 @@ describe('the map', () => {
     await expect.poll(() => page.evaluate(() => window.__wardwatch!.selection)).toEqual({ kind: 'ward', id: wardId });
     const link = page.getByTestId('ward-csv');
     expect(await link.getAttribute('href')).toBe(`/export/unregistered-rental-houses.csv?wardId=${wardId}`);
-    const res = await fetch(`${url}${await link.getAttribute('href')}`, { headers: { cookie: await sessionOf('planner') } });
+    const res = await fetch(`${url}${await link.getAttribute('href')}`, { headers: { cookie: await appApi.sessionOf('planner') } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/csv');
     const api = (await gql(`{ ward(id: ${wardId}) { coverage { coveredPercent } } }`)).ward.coverage;
@@ -696,7 +649,7 @@ describe('what a role sees', () => {
     expect(second).toBeLessThan(first);
     const res = await fetch(`${again}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: await sessionOf('planner', again) },
+      headers: { 'content-type': 'application/json', cookie: await apiClient(again).sessionOf('planner') },
       body: JSON.stringify({ query: '{ wards { name } }' }),
     });
     expect((await res.json()).data.wards).toHaveLength(13);
