@@ -9,6 +9,7 @@ import { paginate, type Connection, type PageArgs } from './pagination';
 import type { ScopedDb } from './scoped-db';
 import { applyScope, scopeSql, scopeWhere } from './scope';
 import { assertWardInScope } from './ward.service';
+import { optionalText, trimmed } from './text';
 
 /** The farthest a home camera may stand from the home it watches (R4, R6). */
 export const HOME_CAMERA_MAX_METRES = 150;
@@ -61,19 +62,6 @@ const CHECK_FIELD_OF_CONSTRAINT: Record<string, string> = {
 
 /** The verified rule as SQL over a civil servant `s` (the same as Unit's figures count). */
 const VERIFIED = `(s.verified_since IS NOT NULL AND EXISTS (SELECT 1 FROM camera c WHERE c.id = s.camera_id AND c.status = 'active'))`;
-
-/** Text without surrounding spaces, at least `min` characters of it. */
-function trimmed(value: string, field: string, min: number): string {
-  const t = value.trim();
-  if (t.length < min) throw new BadUserInputError(field, `must have at least ${min} characters besides spaces`);
-  return t;
-}
-
-/** Optional text: trimmed, and null when nothing is left. */
-function optional(value: string | null | undefined): string | null {
-  const t = value?.trim();
-  return t ? t : null;
-}
 
 /** A LIKE pattern matching `text` anywhere, with LIKE's own characters taken literally. */
 function containing(text: string): string {
@@ -139,8 +127,8 @@ export class CivilServantService {
           districtId,
           unitId: input.unitId,
           fullName,
-          position: optional(input.position),
-          phone: optional(input.phone),
+          position: optionalText(input.position),
+          phone: optionalText(input.phone),
           homeAddress,
           location,
         });
@@ -159,8 +147,8 @@ export class CivilServantService {
       const changes: Partial<CivilServant> = {};
       if (input.fullName != null) changes.fullName = trimmed(input.fullName, 'input.fullName', 2);
       if (input.homeAddress != null) changes.homeAddress = trimmed(input.homeAddress, 'input.homeAddress', 3);
-      if (input.position !== undefined) changes.position = optional(input.position);
-      if (input.phone !== undefined) changes.phone = optional(input.phone);
+      if (input.position !== undefined) changes.position = optionalText(input.position);
+      if (input.phone !== undefined) changes.phone = optionalText(input.phone);
       if (input.unitId != null && input.unitId !== s.unitId) {
         await this.assertUnit(m, input.unitId, 'input.unitId');
         changes.unitId = input.unitId;
@@ -275,7 +263,7 @@ export class CivilServantService {
         await m.query(
           `INSERT INTO civil_servant_check (civil_servant_id, result, checked_at, checked_by, note)
            VALUES ($1, $2, coalesce($3::timestamptz, now()), $4, $5)`,
-          [s.id, input.result, input.checkedAt ?? null, checkedBy, optional(input.note)],
+          [s.id, input.result, input.checkedAt ?? null, checkedBy, optionalText(input.note)],
         );
       } catch (err) {
         translateDbError(err, CHECK_FIELD_OF_CONSTRAINT);

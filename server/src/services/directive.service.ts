@@ -3,6 +3,7 @@ import { Role } from '../entities/enums';
 import { BadUserInputError, ForbiddenError, NotFoundError } from '../errors';
 import { translateDbError } from './db-errors';
 import type { ScopedDb } from './scoped-db';
+import { optionalText } from './text';
 
 export interface DirectiveChanges {
   status?: string | null;
@@ -94,7 +95,7 @@ export class DirectiveService {
       if (!unit) throw new BadUserInputError('input.responsibleUnitId', `unit ${input.responsibleUnitId} is not a unit of the district`);
     }
     if (input.status != null) set('status', input.status);
-    if (input.notes !== undefined) set('notes', input.notes?.trim() ? input.notes.trim() : null);
+    if (input.notes !== undefined) set('notes', optionalText(input.notes));
     if (sets.length === 0) return current;
     let updated: unknown[];
     try {

@@ -17,6 +17,7 @@ import { paginate, type Connection, type PageArgs } from './pagination';
 import type { ScopedDb } from './scoped-db';
 import { applyScope, scopeSql, scopeWhere } from './scope';
 import { assertWardInScope } from './ward.service';
+import { optionalText } from './text';
 
 export interface PenaltyCaseFilter {
   wardId?: number | null;
@@ -105,13 +106,6 @@ export function allowedActionsOf(c: PenaltyCase, houseStatus: ComplianceStatus |
   if (closeReasonOf(c, houseStatus)) possible.push(PenaltyCaseAction.CLOSE);
   possible.push(PenaltyCaseAction.ADD_EVIDENCE);
   return possible.filter((a) => allows(OPERATIONS[MUTATION_OF[a]], role));
-}
-
-/** Optional free text: trimmed, empty as null, at most `max` characters (BAD_USER_INPUT naming `field`). */
-function optionalText(value: string | null | undefined, field: string, max: number): string | null {
-  const t = value?.trim() || null;
-  if (t && t.length > max) throw new BadUserInputError(field, `must be at most ${max} characters (got ${t.length})`);
-  return t;
 }
 
 /**

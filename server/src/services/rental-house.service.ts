@@ -8,6 +8,7 @@ import { paginate, type Connection, type PageArgs } from './pagination';
 import type { ScopedDb } from './scoped-db';
 import { applyScope, scopeSql, scopeWhere } from './scope';
 import { applyPointFilter, type PointFilter } from './spatial-filter';
+import { optionalText, trimmed } from './text';
 
 export interface RentalHouseFilter extends PointFilter {
   /** true: houses with at least one active camera registered to them; false: houses without (R2, R5). */
@@ -38,13 +39,6 @@ const FIELD_OF_CONSTRAINT: Record<string, string> = {
 };
 
 const HAS_ACTIVE_CAMERA = `ww_has_active_camera(h.id)`;
-
-/** Text without surrounding spaces, at least `min` characters of it. */
-function trimmed(value: string, field: string, min: number): string {
-  const t = value.trim();
-  if (t.length < min) throw new BadUserInputError(field, `must have at least ${min} characters besides spaces`);
-  return t;
-}
 
 export class RentalHouseService {
   constructor(private readonly db: ScopedDb) {}
@@ -89,8 +83,7 @@ export class RentalHouseService {
    * The database turns the event into the house's status.
    */
   async recordCheck(input: RentalHouseCheck): Promise<RentalHouse> {
-    const note = input.note?.trim() || null;
-    if (note && note.length > 2000) throw new BadUserInputError('input.note', 'must be at most 2000 characters');
+    const note = optionalText(input.note, 'input.note', 2000);
     return this.db.transaction(async (m) => {
       const house = await m.getRepository(RentalHouse).findOne({
         where: { ...scopeWhere(this.db), id: input.rentalHouseId },
