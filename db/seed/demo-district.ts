@@ -1,6 +1,11 @@
 import { generateDemoPlan, normaliseOptions, type DemoPlan } from './demo-plan';
 import { seedDemoCompliance } from './demo-compliance';
 import { seedDemoUsers } from './demo-users';
+// [issue 6: health]
+// [issue 6: live]
+// [issue 6: maintenance]
+// [issue 6: operators]
+// [issue 6: registration]
 
 export { generateDemoPlan, DEFAULT_DEMO_SEED, DEMO_DISTRICT_CODE } from './demo-plan';
 export type { DemoPlan, PlanCamera, PlanGroup, PlanRentalHouse, PlanWard } from './demo-plan';
@@ -259,6 +264,11 @@ export async function insertDemoPlan(m: Queryable, plan: DemoPlan): Promise<Demo
 
   await seedDemoUsers(m, districtId);
   await seedDemoCompliance(m, districtId, plan.seed);
+  // [issue 6: health]
+  // [issue 6: live]
+  // [issue 6: maintenance]
+  // [issue 6: operators]
+  // [issue 6: registration]
   // Every house's status from the history written above (one UPDATE, not one per event).
   await m.query(`SELECT ww_rebuild_house_status($1), set_config('ww.history_deferred', 'off', true)`, [districtId]);
 

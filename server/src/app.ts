@@ -282,6 +282,10 @@ export async function createApp(deps: AppDeps, plugins: ApolloServerPlugin<Conte
       sendError(res, err);
     }
   });
+  // [issue 6: health]
+  // [issue 6: maintenance]
+  // [issue 6: operators]
+  // [issue 6: registration]
   app.get('/healthz', async (_req, res) => {
     try {
       await dataSource.query('SELECT 1');

@@ -39,6 +39,9 @@ export interface Config {
   /** Built client to serve (vite build output). */
   clientDir: string;
   production: boolean;
+  // [issue 6: health]
+  // [issue 6: live]
+  // [issue 6: registration]
 }
 
 function flag(value: string | undefined, fallback: boolean): boolean {
@@ -70,5 +73,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tileAttribution: env.WARDWATCH_TILE_ATTRIBUTION || null,
     clientDir: path.resolve(env.WARDWATCH_CLIENT_DIR || 'dist/client'),
     production,
+    // [issue 6: health]
+    // [issue 6: live]
+    // [issue 6: registration]
   };
 }

@@ -20,6 +20,11 @@ import { ScopedDb, type Viewer } from './services/scoped-db';
 import { UnitService } from './services/unit.service';
 import { UserService } from './services/user.service';
 import { WardService, type WardStats } from './services/ward.service';
+// [issue 6: health]
+// [issue 6: live]
+// [issue 6: maintenance]
+// [issue 6: operators]
+// [issue 6: registration]
 
 export type { Viewer };
 
@@ -38,6 +43,11 @@ export interface Services {
   civilServant: CivilServantService;
   compliance: ComplianceService;
   directive: DirectiveService;
+  // [issue 6: health]
+  // [issue 6: live]
+  // [issue 6: maintenance]
+  // [issue 6: operators]
+  // [issue 6: registration]
 }
 
 export function createServices(db: ScopedDb): Services {
@@ -55,6 +65,11 @@ export function createServices(db: ScopedDb): Services {
     civilServant: new CivilServantService(db),
     compliance: new ComplianceService(db),
     directive: new DirectiveService(db),
+    // [issue 6: health]
+    // [issue 6: live]
+    // [issue 6: maintenance]
+    // [issue 6: operators]
+    // [issue 6: registration]
   };
 }
 
@@ -77,6 +92,11 @@ export interface Loaders {
   homeCamera: DataLoader<number, Camera | null>;
   civilServantChecks: DataLoader<number, CivilServantCheck[]>;
   civilServantLastCheck: DataLoader<number, CivilServantCheck | null>;
+  // [issue 6: health]
+  // [issue 6: live]
+  // [issue 6: maintenance]
+  // [issue 6: operators]
+  // [issue 6: registration]
 }
 
 /** What lives for the whole process: shared by every request. */
@@ -139,6 +159,11 @@ export function createContext(deps: AppDeps, req: Request, res: Response, viewer
       homeCamera: new DataLoader((ids) => services.civilServant.camerasByIds(ids)),
       civilServantChecks: new DataLoader((ids) => services.civilServant.checksOf(ids)),
       civilServantLastCheck: new DataLoader((ids) => services.civilServant.lastCheckOf(ids)),
+      // [issue 6: health]
+      // [issue 6: live]
+      // [issue 6: maintenance]
+      // [issue 6: operators]
+      // [issue 6: registration]
     },
   };
 }

@@ -70,6 +70,11 @@ export const OPERATIONS: Readonly<Record<string, Access>> = {
   'Mutation.takeComplianceSnapshot': [ADMIN, PLANNER],
   'Query.directives': ALL,
   'Mutation.updateDirective': ALL, // and the directive's own rule: ADMIN or its ownerRoles (deadline, unit: ADMIN, PLANNER)
+  // [issue 6: health]
+  // [issue 6: live]
+  // [issue 6: maintenance]
+  // [issue 6: operators]
+  // [issue 6: registration]
 };
 
 /** Map layers follow the rule of the list they draw. */
@@ -88,6 +93,11 @@ export const EXPORTS: Readonly<Record<string, Access>> = {
   'penalty-cases.csv': RENTAL_HOUSES, // as Query.penaltyCases
   'unit-uptake.csv': UNITS,
   'compliance-dashboard.csv': ALL, // as Query.complianceDashboard
+  // [issue 6: health]
+  // [issue 6: live]
+  // [issue 6: maintenance]
+  // [issue 6: operators]
+  // [issue 6: registration]
 };
 
 /** Roles that see owners' names and phone numbers (a chair only in their ward, by scope). */
@@ -160,6 +170,11 @@ export const FIELDS: Readonly<Record<string, Readonly<Record<string, FieldAccess
   ComplianceDashboard: open('asOf', 'wardId', 'groupDeadline', 'groupDaysLeft', 'houseDeadline', 'houseDaysLeft', 'totals', 'wards', 'trend'),
   Directive: open('id', 'code', 'title', 'responsibleUnitId', 'responsibleUnit', 'ownerRoles', 'deadline', 'daysLeft', 'status', 'overdue',
     'notes', 'updatedAt', 'updatedBy', 'canEdit'),
+  // [issue 6: health]
+  // [issue 6: live]
+  // [issue 6: maintenance]
+  // [issue 6: operators]
+  // [issue 6: registration]
 };
 
 export function allows(access: Access | undefined, role: Role | undefined): boolean {

@@ -19,6 +19,11 @@ import { ResidentialGroupResolver } from './resolvers/residential-group.resolver
 import { UnitResolver } from './resolvers/unit.resolver';
 import { UserResolver } from './resolvers/user.resolver';
 import { WardResolver } from './resolvers/ward.resolver';
+// [issue 6: health]
+// [issue 6: live]
+// [issue 6: maintenance]
+// [issue 6: operators]
+// [issue 6: registration]
 
 export const resolvers = [
   AuthResolver,
@@ -37,6 +42,11 @@ export const resolvers = [
   ComplianceResolver,
   WardComplianceResolver,
   DirectiveResolver,
+  // [issue 6: health]
+  // [issue 6: live]
+  // [issue 6: maintenance]
+  // [issue 6: operators]
+  // [issue 6: registration]
 ] as const;
 
 /** Flattens class-validator errors into `{ field, message }` with dotted paths below `root`. */

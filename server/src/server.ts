@@ -134,6 +134,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     // The daily compliance snapshot: today's is taken now if missing, then checked hourly (as the owner).
     snapshots = startSnapshotJob(owner);
     await snapshots.tick();
+    // [issue 6: health]
+    // [issue 6: live]
     const created = await createApp(
       { config, ds, auth: new AuthService(ds, owner), rowLevelSecurity: options.rowLevelSecurity ?? true },
       options.plugins,
@@ -170,6 +172,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       await closed;
       clearTimeout(force);
       await snapshots?.stop();
+      // [issue 6: health]
+      // [issue 6: live]
       await stopApollo?.();
       if (ds !== owner) await ds.destroy();
       await owner.destroy();

@@ -121,6 +121,11 @@ function samples(f: Fixture, actor: Actor, n: number): Record<string, { args?: s
     'Mutation.linkHomeCamera': { args: `(civilServantId: ${f.civilServantId}, cameraId: null)` },
     'Mutation.recordCivilServantCheck': { args: `(input: { civilServantId: ${f.civilServantId}, result: NO_CAMERA, note: "matrix ${tag}" })` },
     'Mutation.updateUser': { args: `(id: ${f.userId}, input: $input)`, vars: { input: { type: 'UpdateUserInput!', value: { displayName: `Matrix ${tag}` } } } },
+    // [issue 6: health]
+    // [issue 6: live]
+    // [issue 6: maintenance]
+    // [issue 6: operators]
+    // [issue 6: registration]
   };
 }
 

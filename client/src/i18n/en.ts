@@ -367,6 +367,9 @@ const en: Strings<Catalogue> = {
     report: 'Ward report',
     civilServants: 'Civil servants',
     cases: 'Penalty cases',
+    // [issue 6: maintenance]
+    // [issue 6: operators]
+    // [issue 6: registration]
     loading: 'Loading the page…',
   },
   dashboard: {
@@ -769,6 +772,11 @@ const en: Strings<Catalogue> = {
       submit: 'Open case',
     },
   },
+  // [issue 6: health]
+  // [issue 6: live]
+  // [issue 6: maintenance]
+  // [issue 6: operators]
+  // [issue 6: registration]
 };
 
 export default en;

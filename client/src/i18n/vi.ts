@@ -363,6 +363,9 @@ const vi = {
     report: 'Báo cáo phường',
     civilServants: 'Cán bộ, công chức',
     cases: 'Xử phạt',
+    // [issue 6: maintenance]
+    // [issue 6: operators]
+    // [issue 6: registration]
     loading: 'Đang tải trang…',
   },
   dashboard: {
@@ -765,6 +768,11 @@ const vi = {
       submit: 'Lập hồ sơ',
     },
   },
+  // [issue 6: health]
+  // [issue 6: live]
+  // [issue 6: maintenance]
+  // [issue 6: operators]
+  // [issue 6: registration]
 };
 
 export default vi;

@@ -30,4 +30,9 @@ export const ROUTES: PageRoute[] = [
   { id: 'report', labelKey: 'nav.report', operation: 'unregisteredRentalHouses', component: lazy(() => import('./WardReportPage')) },
   { id: 'civil-servants', labelKey: 'nav.civilServants', operation: 'units', component: lazy(() => import('./CivilServantsPage')) },
   { id: 'cases', labelKey: 'nav.cases', operation: 'penaltyCases', component: lazy(() => import('./PenaltyCasesPage')) },
+  // [issue 6: health]
+  // [issue 6: live]
+  // [issue 6: maintenance]
+  // [issue 6: operators]
+  // [issue 6: registration]
 ];

@@ -12,10 +12,23 @@ import { RentalHouse } from './rental-house';
 import { ResidentialGroup } from './residential-group';
 import { User } from './user';
 import { Ward } from './ward';
+// [issue 6: health]
+// [issue 6: live]
+// [issue 6: maintenance]
+// [issue 6: operators]
+// [issue 6: registration]
 
 export { AuditEntry, Camera, District, RentalHouse, ResidentialGroup, User, Ward };
 export { CivilServant, CivilServantCheck, Unit };
 export { PenaltyCase, PenaltyCaseEvent, RentalHouseEvent };
 export { Directive };
 /** Every TypeORM entity, for the DataSource. */
-export const entities = [District, Ward, ResidentialGroup, RentalHouse, Camera, User, AuditEntry, Unit, CivilServant, CivilServantCheck, RentalHouseEvent, PenaltyCase, PenaltyCaseEvent, Directive];
+export const entities = [
+  District, Ward, ResidentialGroup, RentalHouse, Camera, User, AuditEntry, Unit, CivilServant, CivilServantCheck, RentalHouseEvent, PenaltyCase,
+  PenaltyCaseEvent, Directive,
+  // [issue 6: health]
+  // [issue 6: live]
+  // [issue 6: maintenance]
+  // [issue 6: operators]
+  // [issue 6: registration]
+];
