@@ -26,7 +26,8 @@ export default defineConfig({
   root: path.join(repo, 'client'),
   plugins: [react()],
   build: { outDir: path.join(repo, 'dist/client'), emptyOutDir: true, chunkSizeWarningLimit: 1200 },
-  server: { proxy: { '/graphql': 'http://127.0.0.1:4000' } },
+  // ws: the live map's subscriptions (WebSocket at /graphql) pass through too.
+  server: { proxy: { '/graphql': { target: 'http://127.0.0.1:4000', ws: true } } },
   test: {
     // Test files run in path order: test/db (which checks the pristine demo seed) before test/server
     // (whose mutations add cameras and houses to the shared database).

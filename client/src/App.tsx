@@ -16,6 +16,7 @@ import { CoveragePanel } from './components/CoveragePanel';
 import { DetailsPanel } from './components/DetailsPanel';
 import { Header } from './components/Header';
 import { Legend, type LayerLoadState } from './components/Legend';
+import { LiveStatus } from './components/LiveStatus';
 import { RegisterCameraPanel } from './components/RegisterCameraPanel';
 import { WardPicker } from './components/WardPicker';
 import type { Language } from './format';
@@ -35,6 +36,7 @@ import {
   wardSummary,
 } from './map/layerStats';
 import { MapView } from './map/MapView';
+import { useLiveCameras } from './map/useLiveCameras';
 import { initialCameraForm, normaliseBearing, previewOf, type CameraFormValues } from './registration/cameraForm';
 import './testHook';
 import type { BBox, CurrentUser, LayerData, MapLayer, RegisteredCamera, Selection, Ward } from './types';
@@ -64,7 +66,7 @@ export function App({ user, onLogout, loggingOut, logoutError }: Props) {
   const access = useMemo(() => accessOf(user), [user]);
   const kinds = access.layers;
   const homeWardId = access.homeWardId;
-  const { overview, layers, config, reload, refresh, revision, refreshing } = useMapData(kinds);
+  const { overview, layers, config, reload, refresh, revision, refreshing, touch } = useMapData(kinds);
   const [map, setMap] = useState<L.Map | null>(null);
   // A ward chair (or a ward's police) sees their ward only: the map opens on it and stays there.
   const [wardId, setWardId] = useState<number | null>(homeWardId);
@@ -76,6 +78,8 @@ export function App({ user, onLogout, loggingOut, logoutError }: Props) {
 
   const district = overview.status === 'ready' ? overview.data.district : null;
   const loaded = useMemo(() => loadedLayers(layers), [layers]);
+  // Camera status changes as they happen: restyled in place, coverage reloaded after them.
+  const live = useLiveCameras({ map, data: loaded, touch, refresh });
   // The ward list comes with the district; if that query failed, the WARDS layer still names them.
   const wards = useMemo(() => (overview.status === 'ready' ? overview.data.wards : wardsFromLayer(loaded)), [overview, loaded]);
   const scoped = useMemo(() => scopeLayers(loaded, wardId), [loaded, wardId]);
@@ -318,6 +322,7 @@ export function App({ user, onLogout, loggingOut, logoutError }: Props) {
             placement={placement}
           />
           {visibility.RESIDENTIAL_GROUPS && loaded.RESIDENTIAL_GROUPS && <CoverageKey language={language} />}
+          <LiveStatus state={live.state} notices={live.notices} onPick={(id) => setSelection({ kind: 'camera', id })} onDismiss={live.dismiss} />
           {access.registerCamera && (
             <div className="ww-map-actions">
               <button

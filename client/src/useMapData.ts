@@ -31,6 +31,12 @@ export interface MapData {
   revision: number;
   /** Refreshes still running. */
   refreshing: number;
+  /**
+   * Re-publishes these layers after their features were changed in place (live status changes): the
+   * same features in a new collection, so what counts them recomputes and the map restyles them
+   * without rebuilding the layer.
+   */
+  touch: (kinds: readonly MapLayer[]) => void;
 }
 
 /** `kinds`: the layers to load (those the user's role may read), in drawing order. */
@@ -98,7 +104,18 @@ export function useMapData(kinds: readonly MapLayer[] = MAP_LAYERS): MapData {
     if (mounted.current) setRefreshing((n) => n - 1);
   }, []);
 
-  return { overview, layers, config, reload, refresh, revision, refreshing };
+  const touch = useCallback((kinds: readonly MapLayer[]) => {
+    setLayers((prev) => {
+      const next: LayerStates = { ...prev };
+      for (const kind of kinds) {
+        const state = prev[kind];
+        if (state?.status === 'ready') (next as Record<MapLayer, unknown>)[kind] = { status: 'ready', data: { ...state.data } };
+      }
+      return next;
+    });
+  }, []);
+
+  return { overview, layers, config, reload, refresh, revision, refreshing, touch };
 }
 
 /** A FeatureCollection with an empty or missing feature list is still a FeatureCollection. */

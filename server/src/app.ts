@@ -20,6 +20,7 @@ import { createSchema } from './schema';
 import { toCsv } from './services/csv';
 import { REPORT_COLUMNS as COMPLIANCE_REPORT_COLUMNS } from './services/compliance.service';
 import { ScopedDb } from './services/scoped-db';
+import { registerHeartbeatRoutes } from './routes/heartbeat'; // [issue 6: health]
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -283,8 +284,49 @@ export async function createApp(deps: AppDeps, plugins: ApolloServerPlugin<Conte
     }
   });
   // [issue 6: health]
+  // R10: cameras' heartbeats (a heartbeat token, not a session): POST /api/heartbeat.
+  registerHeartbeatRoutes(app, deps);
   // [issue 6: maintenance]
+  // R10: the maintenance tickets in the viewer's scope (optionally one ward's, one state's), as Query.maintenanceTickets gives them.
+  app.get('/export/maintenance-tickets.csv', async (req, res) => {
+    const db = new ScopedDb(dataSource, req.viewer ?? null, deps.rowLevelSecurity);
+    try {
+      assertAllowed(EXPORTS['maintenance-tickets.csv'], req.viewer?.role, 'maintenance-tickets.csv');
+      const wardId = req.query.wardId === undefined ? null : Number(req.query.wardId);
+      if (wardId !== null && (!Number.isInteger(wardId) || wardId < 1 || wardId > 2 ** 31 - 1)) throw new BadUserInputError('wardId', 'must be a ward id');
+      const maintenance = createServices(db).maintenance;
+      const rows = await maintenance.csvRows(wardId, req.query.state === undefined ? null : String(req.query.state));
+      await db.finish(true);
+      res
+        .type('text/csv; charset=utf-8')
+        .attachment(wardId === null ? 'maintenance-tickets.csv' : `maintenance-tickets-ward-${wardId}.csv`)
+        .send(toCsv(maintenance.csvColumns, rows.map((r) => maintenance.csvColumns.map((k) => r[k]))));
+    } catch (err) {
+      await db.finish(false).catch(() => {});
+      sendError(res, err);
+    }
+  });
   // [issue 6: operators]
+  // R3, R9: the operator report and the fund report as CSV, as Query.operatorReport and Query.fundReport give them.
+  for (const [name, reportCsv] of [
+    ['operator-report', (services: ReturnType<typeof createServices>, wardId: number | null) => services.networkOperator.reportCsv(wardId)],
+    ['fund-report', (services: ReturnType<typeof createServices>, wardId: number | null) => services.fund.reportCsv(wardId)],
+  ] as const) {
+    app.get(`/export/${name}.csv`, async (req, res) => {
+      const db = new ScopedDb(dataSource, req.viewer ?? null, deps.rowLevelSecurity);
+      try {
+        assertAllowed(EXPORTS[`${name}.csv`], req.viewer?.role, `${name}.csv`);
+        const wardId = req.query.wardId === undefined ? null : Number(req.query.wardId);
+        if (wardId !== null && (!Number.isInteger(wardId) || wardId < 1 || wardId > 2 ** 31 - 1)) throw new BadUserInputError('wardId', 'must be a ward id');
+        const csv = await reportCsv(createServices(db), wardId);
+        await db.finish(true);
+        res.type('text/csv; charset=utf-8').attachment(wardId === null ? `${name}.csv` : `${name}-ward-${wardId}.csv`).send(csv);
+      } catch (err) {
+        await db.finish(false).catch(() => {});
+        sendError(res, err);
+      }
+    });
+  }
   // [issue 6: registration]
   app.get('/healthz', async (_req, res) => {
     try {

@@ -21,10 +21,20 @@ import { UnitService } from './services/unit.service';
 import { UserService } from './services/user.service';
 import { WardService, type WardStats } from './services/ward.service';
 // [issue 6: health]
+import type { CameraStatusEvent } from './entities/camera-status-event';
+import { HeartbeatService } from './services/heartbeat.service';
 // [issue 6: live]
 // [issue 6: maintenance]
+import type { MaintenanceTicketEvent } from './entities/maintenance-ticket-event';
+import { MaintenanceService } from './services/maintenance.service';
 // [issue 6: operators]
+import type { CameraNetworkConnection, NetworkOperatorRecord, SupportAgreement } from './entities/network-operator';
+import type { FundSpending } from './entities/fund';
+import type { MaintenanceTicket } from './entities/maintenance-ticket';
+import { NetworkOperatorService } from './services/network-operator.service';
+import { FundService } from './services/fund.service';
 // [issue 6: registration]
+import { CameraRegistrationService } from './services/camera-registration.service';
 
 export type { Viewer };
 
@@ -44,10 +54,15 @@ export interface Services {
   compliance: ComplianceService;
   directive: DirectiveService;
   // [issue 6: health]
+  heartbeat: HeartbeatService;
   // [issue 6: live]
   // [issue 6: maintenance]
+  maintenance: MaintenanceService;
   // [issue 6: operators]
+  networkOperator: NetworkOperatorService;
+  fund: FundService;
   // [issue 6: registration]
+  cameraRegistration: CameraRegistrationService;
 }
 
 export function createServices(db: ScopedDb): Services {
@@ -66,10 +81,15 @@ export function createServices(db: ScopedDb): Services {
     compliance: new ComplianceService(db),
     directive: new DirectiveService(db),
     // [issue 6: health]
+    heartbeat: new HeartbeatService(db),
     // [issue 6: live]
     // [issue 6: maintenance]
+    maintenance: new MaintenanceService(db),
     // [issue 6: operators]
+    networkOperator: new NetworkOperatorService(db),
+    fund: new FundService(db),
     // [issue 6: registration]
+    cameraRegistration: new CameraRegistrationService(db),
   };
 }
 
@@ -93,10 +113,19 @@ export interface Loaders {
   civilServantChecks: DataLoader<number, CivilServantCheck[]>;
   civilServantLastCheck: DataLoader<number, CivilServantCheck | null>;
   // [issue 6: health]
+  cameraStatusHistory: DataLoader<number, CameraStatusEvent[]>;
   // [issue 6: live]
   // [issue 6: maintenance]
+  maintenanceTicketEvents: DataLoader<number, MaintenanceTicketEvent[]>;
+  maintenanceCamera: DataLoader<number, Camera | undefined>;
   // [issue 6: operators]
+  networkOperator: DataLoader<number, NetworkOperatorRecord | null>;
+  supportAgreement: DataLoader<number, SupportAgreement | null>;
+  cameraConnection: DataLoader<number, CameraNetworkConnection | null>;
+  fundSpendings: DataLoader<number, FundSpending[]>;
+  fundTicket: DataLoader<number, MaintenanceTicket | null>;
   // [issue 6: registration]
+  registrationCamera: DataLoader<number, Camera | null>;
 }
 
 /** What lives for the whole process: shared by every request. */
@@ -160,10 +189,19 @@ export function createContext(deps: AppDeps, req: Request, res: Response, viewer
       civilServantChecks: new DataLoader((ids) => services.civilServant.checksOf(ids)),
       civilServantLastCheck: new DataLoader((ids) => services.civilServant.lastCheckOf(ids)),
       // [issue 6: health]
+      cameraStatusHistory: new DataLoader((ids) => services.heartbeat.historyOf(ids)),
       // [issue 6: live]
       // [issue 6: maintenance]
+      maintenanceTicketEvents: new DataLoader((ids) => services.maintenance.eventsOf(ids)),
+      maintenanceCamera: new DataLoader((ids) => services.maintenance.camerasOf(ids)),
       // [issue 6: operators]
+      networkOperator: new DataLoader((ids) => services.networkOperator.operatorsByIds(ids)),
+      supportAgreement: new DataLoader((ids) => services.networkOperator.agreementsByIds(ids)),
+      cameraConnection: new DataLoader((ids) => services.networkOperator.connectionsOfCameras(ids)),
+      fundSpendings: new DataLoader((ids) => services.fund.spendingsOf(ids)),
+      fundTicket: new DataLoader((ids) => services.fund.ticketsByIds(ids)),
       // [issue 6: registration]
+      registrationCamera: new DataLoader((ids) => services.cameraRegistration.camerasByIds(ids)),
     },
   };
 }

@@ -71,10 +71,45 @@ export const OPERATIONS: Readonly<Record<string, Access>> = {
   'Query.directives': ALL,
   'Mutation.updateDirective': ALL, // and the directive's own rule: ADMIN or its ownerRoles (deadline, unit: ADMIN, PLANNER)
   // [issue 6: health]
+  'Query.heartbeatTokens': REGISTRARS, // a chair: their ward's cameras' tokens; an operator's: ADMIN only
+  'Mutation.issueHeartbeatToken': REGISTRARS,
+  'Mutation.revokeHeartbeatToken': REGISTRARS,
+  'Query.cameraHealth': ALL, // aggregates only; a ward user: their ward
   // [issue 6: live]
+  'Subscription.cameraStatusChanged': ALL, // and the scope: the viewer's district, a ward user's ward
   // [issue 6: maintenance]
+  'Query.maintenanceTickets': [ADMIN, PLANNER, WARD_CHAIR, POLICE],
+  'Query.maintenanceTicket': [ADMIN, PLANNER, WARD_CHAIR, POLICE],
+  'Query.maintenanceStats': [ADMIN, PLANNER, WARD_CHAIR, POLICE],
+  'Mutation.reportCameraProblem': [ADMIN, WARD_CHAIR, POLICE],
+  'Mutation.addMaintenanceTicketNote': [ADMIN, WARD_CHAIR, POLICE],
+  'Mutation.assignMaintenanceTicket': REGISTRARS,
+  'Mutation.startMaintenanceTicket': REGISTRARS,
+  'Mutation.resolveMaintenanceTicket': REGISTRARS,
   // [issue 6: operators]
+  // R3: operators and agreements are the district's (ADMIN, PLANNER keep them); a camera's connection is its ward's.
+  'Query.networkOperators': [ADMIN, PLANNER, WARD_CHAIR, POLICE],
+  'Query.supportAgreements': [ADMIN, PLANNER, WARD_CHAIR, POLICE],
+  'Query.operatorReport': [ADMIN, PLANNER, WARD_CHAIR, POLICE], // a ward user: their ward's lines
+  'Mutation.createNetworkOperator': [ADMIN, PLANNER],
+  'Mutation.updateNetworkOperator': [ADMIN, PLANNER],
+  'Mutation.createSupportAgreement': [ADMIN, PLANNER],
+  'Mutation.updateSupportAgreement': [ADMIN, PLANNER],
+  'Mutation.setCameraConnection': REGISTRARS,
+  'Mutation.removeCameraConnection': REGISTRARS,
+  // R9: the wards raise the funds; a chair reads their ward's and the district's, records only their ward's.
+  'Query.funds': [ADMIN, PLANNER, WARD_CHAIR],
+  'Query.fundReport': [ADMIN, PLANNER, WARD_CHAIR],
+  'Mutation.recordFund': [ADMIN, PLANNER, WARD_CHAIR],
+  'Mutation.recordFundSpending': [ADMIN, PLANNER, WARD_CHAIR],
   // [issue 6: registration]
+  // R1: the public registration page (no login; rate-limited) and the ward's review queue.
+  'Mutation.submitCameraRegistration': PUBLIC,
+  'Query.cameraRegistrationStatus': PUBLIC,
+  'Query.registrationArea': PUBLIC,
+  'Query.cameraRegistrations': REGISTRARS,
+  'Mutation.approveCameraRegistration': REGISTRARS,
+  'Mutation.rejectCameraRegistration': REGISTRARS,
 };
 
 /** Map layers follow the rule of the list they draw. */
@@ -96,7 +131,10 @@ export const EXPORTS: Readonly<Record<string, Access>> = {
   // [issue 6: health]
   // [issue 6: live]
   // [issue 6: maintenance]
+  'maintenance-tickets.csv': [ADMIN, PLANNER, WARD_CHAIR, POLICE], // as Query.maintenanceTickets
   // [issue 6: operators]
+  'operator-report.csv': [ADMIN, PLANNER, WARD_CHAIR, POLICE], // as Query.operatorReport
+  'fund-report.csv': [ADMIN, PLANNER, WARD_CHAIR], // as Query.fundReport
   // [issue 6: registration]
 };
 
@@ -121,7 +159,8 @@ export const FIELDS: Readonly<Record<string, Readonly<Record<string, FieldAccess
   Camera: {
     ...open('id', 'districtId', 'wardId', 'residentialGroupId', 'label', 'location', 'bearing', 'fieldOfView', 'rangeMeters', 'type',
       'mountHeightMeters', 'ownerKind', 'rentalHouseId', 'networkOperator', 'status', 'policeAccess', 'installedOn', 'registeredAt',
-      'decommissionedAt', 'viewSector', 'updatedAt', 'longitude', 'latitude', 'ward'),
+      'decommissionedAt', 'viewSector', 'updatedAt', 'longitude', 'latitude', 'ward', 'lastHeartbeatAt', 'monitored', 'statusHistory',
+      'connection'),
     ...personal('ownerName', 'ownerPhone'),
   },
   RentalHouse: {
@@ -171,10 +210,57 @@ export const FIELDS: Readonly<Record<string, Readonly<Record<string, FieldAccess
   Directive: open('id', 'code', 'title', 'responsibleUnitId', 'responsibleUnit', 'ownerRoles', 'deadline', 'daysLeft', 'status', 'overdue',
     'notes', 'updatedAt', 'updatedBy', 'canEdit'),
   // [issue 6: health]
+  CameraStatusEvent: open('id', 'cameraId', 'status', 'previousStatus', 'reason', 'username', 'at'),
+  HeartbeatToken: open('id', 'wardId', 'cameraId', 'operatorId', 'label', 'createdAt', 'createdBy', 'lastUsedAt', 'revokedAt'),
+  IssuedHeartbeatToken: open('token', 'heartbeatToken'),
+  CameraHealthFigures: open('cameras', 'monitored', 'online', 'stale', 'offline', 'maintenance', 'lastHeartbeatAt'),
+  WardCameraHealth: open('wardId', 'ward', 'figures'),
+  CameraHealth: open('asOf', 'timeoutSeconds', 'wardId', 'wards', 'total'),
   // [issue 6: live]
+  CameraStatusChange: open('eventId', 'cameraId', 'wardId', 'status', 'previousStatus', 'reason', 'at', 'lastHeartbeatAt'),
   // [issue 6: maintenance]
+  MaintenanceTicket: open('id', 'districtId', 'wardId', 'ward', 'cameraId', 'camera', 'state', 'problem', 'source', 'reportedAt', 'reportedBy',
+    'assignee', 'assignedAt', 'startedAt', 'resolvedAt', 'resolution', 'repairCostVnd', 'updatedAt', 'events', 'elapsedHours', 'allowedActions'),
+  MaintenanceTicketEvent: open('id', 'maintenanceTicketId', 'kind', 'note', 'assignee', 'at', 'username'),
+  MaintenanceTicketConnection: open(...CONNECTION),
+  MaintenanceTicketEdge: open(...EDGE),
+  MaintenanceWardStats: open('wardId', 'ward', 'openTickets', 'inProgressTickets', 'resolvedTickets', 'meanTimeToRepairHours',
+    'medianTimeToRepairHours', 'oldestOpenReportedAt', 'oldestOpenAgeHours', 'repairCostVnd'),
+  MaintenanceStats: open('asOf', 'periodDays', 'wards', 'total'),
   // [issue 6: operators]
+  TelecomOperator: open('id', 'districtId', 'code', 'name', 'kind', 'contactName', 'contactPhone', 'createdAt'),
+  SupportAgreement: open('id', 'districtId', 'operatorId', 'operator', 'title', 'bandwidthMbps', 'monthlyFeeSupportVnd', 'startsOn', 'endsOn',
+    'terms', 'createdAt', 'inForce', 'connectionCount'),
+  CameraNetworkConnection: open('id', 'districtId', 'wardId', 'cameraId', 'operatorId', 'operator', 'plan', 'monthlyFeeVnd', 'bandwidthMbps',
+    'agreementId', 'agreement', 'connectedOn', 'updatedAt', 'supported', 'feeCoveredVnd'),
+  OperatorReportRow: open('operatorId', 'operatorCode', 'operatorName', 'operatorKind', 'wardId', 'wardCode', 'wardName', 'cameras',
+    'supportedCameras', 'supportedPercent', 'monthlyFeesVnd', 'feesCoveredVnd', 'feesNotCoveredVnd'),
+  OperatorReport: open('asOf', 'wardId', 'rows', 'operators', 'totals'),
+  Fund: {
+    ...open('id', 'districtId', 'wardId', 'ward', 'residentialGroupId', 'residentialGroupName', 'target', 'sponsor', 'amountVnd', 'receivedOn',
+      'purpose', 'createdAt', 'createdBy', 'spentVnd', 'balanceVnd', 'spendings'),
+    ...personal('sponsorContact'),
+  },
+  FundSpending: open('id', 'districtId', 'wardId', 'fundId', 'amountVnd', 'spentOn', 'purpose', 'maintenanceTicketId', 'maintenanceTicket',
+    'createdAt', 'createdBy'),
+  FundSpendingTicket: open('id', 'wardId', 'cameraId', 'state', 'problem', 'repairCostVnd', 'resolvedAt'),
+  FundReportRow: open('wardId', 'wardCode', 'wardName', 'funds', 'spendings', 'receivedVnd', 'spentVnd', 'balanceVnd', 'spentOnTicketsVnd'),
+  FundReport: open('asOf', 'wardId', 'wards', 'district', 'totals'),
   // [issue 6: registration]
+  CameraRegistration: {
+    ...open('id', 'districtId', 'wardId', 'ward', 'residentialGroupId', 'reference', 'location', 'longitude', 'latitude', 'bearing',
+      'fieldOfView', 'rangeMeters', 'type', 'ownerKind', 'policeAccess', 'state', 'submittedAt', 'reviewedAt', 'reviewedBy', 'reviewNote',
+      'cameraId', 'camera', 'updatedAt'),
+    ...personal('ownerName', 'ownerPhone', 'ownerEmail', 'address'), // the owner's contact and home
+  },
+  CameraRegistrationConnection: open(...CONNECTION),
+  CameraRegistrationEdge: open(...EDGE),
+  // What the public gets: its own registration's summary (no contact details), its state, the wards' outlines.
+  CameraRegistrationReceipt: open('reference', 'state', 'submittedAt', 'wardName', 'residentialGroupName', 'districtName', 'longitude',
+    'latitude', 'type', 'ownerKind', 'bearing', 'fieldOfView', 'rangeMeters', 'policeAccess'),
+  CameraRegistrationStatus: open('reference', 'state', 'submittedAt', 'decidedAt', 'reviewNote', 'wardName'),
+  RegistrationArea: open('wards', 'bbox'),
+  RegistrationWard: open('code', 'name', 'districtName', 'boundary'),
 };
 
 export function allows(access: Access | undefined, role: Role | undefined): boolean {

@@ -12,6 +12,9 @@ import type { Context } from './context';
 import { entities } from './entities';
 import { AuthService, hashPassword, usersWithDemoPassword } from './services/auth.service';
 import { startSnapshotJob, type SnapshotJob } from './services/snapshot-job';
+import { startHeartbeatMonitor, type HeartbeatMonitor } from './services/heartbeat-monitor'; // [issue 6: health]
+import { startDemoGateway, type DemoGateway } from './services/demo-gateway'; // [issue 6: health]
+import { startLive, type LiveServer } from './live/ws'; // [issue 6: live]
 
 export interface RunningServer {
   url: string;
@@ -109,6 +112,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   let ds = owner;
   let stopApollo: (() => Promise<void>) | undefined;
   let snapshots: SnapshotJob | undefined;
+  let heartbeats: HeartbeatMonitor | undefined; // [issue 6: health]
+  let gateway: DemoGateway | undefined; // [issue 6: health]
+  let live: LiveServer | undefined; // [issue 6: live]
   const http: Server = createServer();
   let migrations: string[] = [];
   let seeded = false;
@@ -135,7 +141,15 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     snapshots = startSnapshotJob(owner);
     await snapshots.tick();
     // [issue 6: health]
+    // R10: the demo gateway's first heartbeats (demo mode), then the timeout check every heartbeatCheckSeconds.
+    if (config.demoGateway) {
+      gateway = startDemoGateway(owner);
+      await gateway.beat();
+    }
+    heartbeats = startHeartbeatMonitor(owner, { timeoutSeconds: config.heartbeatTimeoutSeconds, checkSeconds: config.heartbeatCheckSeconds });
     // [issue 6: live]
+    // GraphQL subscriptions over WebSocket at /graphql (server/src/live): nothing polls until someone subscribes.
+    live = await startLive(http, { config, ds, owner, rowLevelSecurity: options.rowLevelSecurity ?? true });
     const created = await createApp(
       { config, ds, auth: new AuthService(ds, owner), rowLevelSecurity: options.rowLevelSecurity ?? true },
       options.plugins,
@@ -149,6 +163,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   } catch (err) {
     // Leave nothing half-open: the embedded database crashes on exit if it is not closed in order.
     await snapshots?.stop().catch(() => {});
+    await gateway?.stop().catch(() => {}); // [issue 6: health]
+    await heartbeats?.stop().catch(() => {}); // [issue 6: health]
     await stopApollo?.().catch(() => {});
     if (ds.isInitialized) await ds.destroy().catch(() => {});
     if (owner.isInitialized) await owner.destroy().catch(() => {});
@@ -165,6 +181,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     async stop() {
       if (stopped) return;
       stopped = true;
+      // [issue 6: live] The WebSockets first: http.close() waits for every upgraded socket to end.
+      await live?.close();
       // Let requests in flight finish (a committed mutation gets its answer), then force what is left.
       const closed = new Promise<void>((resolve) => http.close(() => resolve()));
       http.closeIdleConnections();
@@ -173,6 +191,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       clearTimeout(force);
       await snapshots?.stop();
       // [issue 6: health]
+      await gateway?.stop();
+      await heartbeats?.stop();
       // [issue 6: live]
       await stopApollo?.();
       if (ds !== owner) await ds.destroy();

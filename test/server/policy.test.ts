@@ -13,6 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../server/src/entities/enums';
 import { FIELDS, LAYERS, OPERATIONS, PERSONAL_DATA_ROLES, allows } from '../../server/src/policy';
 import { DEMO_PASSWORD, loginOver, startTestApp, type GraphQLResponse, type TestApp } from '../support/server';
+import { FRESH_MAINTENANCE, freshMaintenance } from '../support/maintenance'; // [issue 6: maintenance]
+import { openLive, type LiveConnection, type LiveStream } from '../support/live'; // [issue 6: live]
 
 /**
  * The authorisation matrix, built from the schema: every query and mutation run as every role, and
@@ -22,6 +24,8 @@ import { DEMO_PASSWORD, loginOver, startTestApp, type GraphQLResponse, type Test
  */
 const schema = buildSchema(readFileSync('server/schema.graphql', 'utf8'));
 const ROOTS = ['Query', 'Mutation'] as const;
+/** [issue 6: live] Subscriptions have policies too; they run over WebSocket (their matrix below). */
+const POLICY_ROOTS = [...ROOTS, 'Subscription'] as const;
 
 interface Actor {
   username: string | null;
@@ -122,10 +126,53 @@ function samples(f: Fixture, actor: Actor, n: number): Record<string, { args?: s
     'Mutation.recordCivilServantCheck': { args: `(input: { civilServantId: ${f.civilServantId}, result: NO_CAMERA, note: "matrix ${tag}" })` },
     'Mutation.updateUser': { args: `(id: ${f.userId}, input: $input)`, vars: { input: { type: 'UpdateUserInput!', value: { displayName: `Matrix ${tag}` } } } },
     // [issue 6: health]
+    'Query.heartbeatTokens': { args: `(cameraId: ${f.cameraId})` },
+    'Mutation.issueHeartbeatToken': { args: `(input: { cameraId: ${f.cameraId}, label: "matrix ${tag}" })` },
+    'Mutation.revokeHeartbeatToken': { args: '(id: $id)', vars: { id: { type: 'Int!', value: -1 } } }, // filled in per run: a fresh token
+    'Query.cameraHealth': { args: '(wardId: 2)' },
     // [issue 6: live]
+    'Subscription.cameraStatusChanged': { args: '(wardId: 2)' }, // over WebSocket: see the subscription matrix
     // [issue 6: maintenance]
+    // Filled in per run (FRESH_MAINTENANCE, test/support/maintenance.ts): a fresh camera, or a fresh ticket in the state the operation needs.
+    'Query.maintenanceTickets': { args: '(first: 5)' },
+    'Query.maintenanceTicket': { args: '(id: $id)', vars: { id: { type: 'Int!', value: -1 } } },
+    'Query.maintenanceStats': { args: '(periodDays: 90)' },
+    'Mutation.reportCameraProblem': { args: `(input: { cameraId: $id, problem: "matrix ${tag}" })`, vars: { id: { type: 'Int!', value: -1 } } },
+    'Mutation.assignMaintenanceTicket': { args: `(id: $id, input: { assignee: "Matrix ${tag}" })`, vars: { id: { type: 'Int!', value: -1 } } },
+    'Mutation.startMaintenanceTicket': { args: '(id: $id, input: { assignee: "Matrix team" })', vars: { id: { type: 'Int!', value: -1 } } },
+    'Mutation.resolveMaintenanceTicket': { args: '(id: $id, input: { resolution: "Matrix repair", repairCostVnd: 0 })', vars: { id: { type: 'Int!', value: -1 } } },
+    'Mutation.addMaintenanceTicketNote': { args: `(id: $id, note: "matrix ${tag}")`, vars: { id: { type: 'Int!', value: -1 } } },
     // [issue 6: operators]
+    // db/seed/demo-operators.ts seeds operators 1-4 and their agreements 1-4 in this order: viettel, vnpt, fpt, cmc (4: CMC, used here).
+    'Query.networkOperators': {},
+    'Query.supportAgreements': {},
+    'Query.operatorReport': { args: '(wardId: 2)' },
+    'Mutation.createNetworkOperator': { args: `(input: { code: "m${tag}", name: "Matrix ${tag}", kind: OTHER })` },
+    'Mutation.updateNetworkOperator': { args: `(id: 4, input: { contactName: "Matrix ${tag}" })` },
+    'Mutation.createSupportAgreement': { args: `(input: { operatorId: 4, title: "Matrix ${tag}", monthlyFeeSupportVnd: 1000, startsOn: "2020-01-01" })` },
+    'Mutation.updateSupportAgreement': { args: `(id: 4, input: { terms: "matrix ${tag}" })` },
+    'Mutation.setCameraConnection': { args: `(cameraId: ${f.cameraId}, input: { operatorId: 4, plan: "Matrix ${tag}", monthlyFeeVnd: 150000, agreementId: 4 })` },
+    'Mutation.removeCameraConnection': { args: `(cameraId: ${f.cameraId})` },
+    // db/seed/demo-funds.ts: fund 3 is ward 2's (the first ward fund); spent today (UTC: never after the district's local day).
+    'Query.funds': { args: '(filter: { wardId: 2 })' },
+    'Query.fundReport': { args: '(wardId: 2)' },
+    'Mutation.recordFund': { args: `(input: { target: WARD, wardId: 2, sponsor: "Matrix ${tag}", amountVnd: 1000000, receivedOn: "2024-01-01", purpose: "matrix ${tag}" })` },
+    'Mutation.recordFundSpending': {
+      args: `(input: { fundId: 3, amountVnd: 1000, spentOn: "${new Date().toISOString().slice(0, 10)}", purpose: "matrix ${tag}" })`,
+    },
     // [issue 6: registration]
+    // The public page: each actor registers once (anonymous per address, signed in per user: under the hourly limit).
+    'Mutation.submitCameraRegistration': {
+      args: '(input: $input)',
+      vars: { input: { type: 'SubmitCameraRegistrationInput!', value: { location: point, type: 'FIXED', ownerKind: 'HOUSEHOLD', bearing: 90,
+        ownerName: `Matrix ${tag}`, ownerPhone: '0905 000 111', address: '1 Matrix street', policeAccess: 'ON_REQUEST', consentToContact: true } } },
+    },
+    'Query.cameraRegistrationStatus': { args: '(reference: "ZZZZZ-ZZZZZ", phone: "0905 000 111")' }, // no such one: null, for everyone
+    'Query.registrationArea': {},
+    'Query.cameraRegistrations': { args: '(first: 5)' },
+    // db/seed/demo-registrations.ts: registrations 1-4 are ward 2's pending ones (the ADMIN decides one, P02's chair the next).
+    'Mutation.approveCameraRegistration': { args: `(id: ${n === 2 ? 1 : 2}, input: { note: "matrix ${tag}" })` },
+    'Mutation.rejectCameraRegistration': { args: `(id: ${n === 2 ? 3 : 4}, reason: "matrix ${tag}")` },
   };
 }
 
@@ -193,14 +240,14 @@ const FRESH_CASE: Record<string, 'house' | 'open' | 'referred' | 'decided' | 'pa
 
 describe('the access policy', () => {
   it('has an entry for every query and mutation of the schema, and none for operations that do not exist', () => {
-    const inSchema = ROOTS.flatMap((root) => Object.keys((schema.getType(root) as GraphQLObjectType).getFields()).map((f) => `${root}.${f}`));
+    const inSchema = POLICY_ROOTS.flatMap((root) => Object.keys((schema.getType(root) as GraphQLObjectType | undefined)?.getFields() ?? {}).map((f) => `${root}.${f}`));
     expect(inSchema.filter((k) => !(k in OPERATIONS))).toEqual([]);
     expect(Object.keys(OPERATIONS).filter((k) => !inSchema.includes(k))).toEqual([]);
   });
 
   it('classifies every field of every object type as open or personal, and lists nothing else', () => {
     const types = Object.values(schema.getTypeMap()).filter(
-      (t): t is GraphQLObjectType => isObjectType(t) && !t.name.startsWith('__') && !ROOTS.includes(t.name as (typeof ROOTS)[number]),
+      (t): t is GraphQLObjectType => isObjectType(t) && !t.name.startsWith('__') && !POLICY_ROOTS.includes(t.name as (typeof POLICY_ROOTS)[number]),
     );
     const missing = types.flatMap((t) => Object.keys(t.getFields()).filter((f) => FIELDS[t.name]?.[f] === undefined).map((f) => `${t.name}.${f}`));
     expect(missing).toEqual([]);
@@ -325,6 +372,13 @@ describe('the authorisation matrix: every operation as every role', () => {
             vars.id = made.data.registerCamera.id;
           }
           if (FRESH_CASE[key]) vars.id = await freshCase(FRESH_CASE[key]);
+          if (FRESH_MAINTENANCE[key]) vars.id = await freshMaintenance(app, fixture, FRESH_MAINTENANCE[key]); // [issue 6: maintenance]
+          if (key === 'Mutation.revokeHeartbeatToken') { // [issue 6: health] a token of its own, issued by the admin for the sample camera
+            const issued = await app.gql(`mutation($c: Int!) { issueHeartbeatToken(input: { cameraId: $c, label: "matrix" }) { heartbeatToken { id } } }`, {
+              c: fixture.cameraId,
+            });
+            vars.id = issued.data.issueHeartbeatToken.heartbeatToken.id;
+          }
           if (key === 'Mutation.updateDirective') {
             const code = DIRECTIVE_OF[actor.role ?? Role.ADMIN];
             vars.id = (await app.sql.query(`SELECT id FROM directive WHERE district_id = 1 AND code = $1`, [code])).rows[0].id;
@@ -357,6 +411,62 @@ describe('the authorisation matrix: every operation as every role', () => {
         }
       });
     }
+  }
+
+  // [issue 6: live] Every subscription over WebSocket (graphql-ws at /graphql) as every role: nobody is refused at
+  // connect (4401), a role the policy refuses gets FORBIDDEN, a ward user asking for another ward NOT_FOUND or
+  // FORBIDDEN; every other role receives the next change in the sample's ward (2), and nothing of another ward.
+  for (const field of Object.values(schema.getSubscriptionType()?.getFields() ?? {})) {
+    const key = `Subscription.${field.name}`;
+    it(`${key}: over WebSocket, allowed and refused as the policy says, leaking no other ward's events`, async () => {
+      const open: Array<{ actor: Actor; conn: LiveConnection; stream: LiveStream }> = [];
+      try {
+        let n = 0;
+        for (const actor of ACTORS) {
+          n += 1;
+          const sample = samples(fixture, actor, n)[key];
+          expect(sample, `${key} has no sample arguments in this test`).toBeDefined();
+          const cookie = await cookieFor(actor);
+          if (!actor.role) {
+            await expect(openLive(app.server.url, { cookie }), `${key} as nobody`).rejects.toMatchObject({ code: 4401 });
+            continue;
+          }
+          const conn = await openLive(app.server.url, { cookie });
+          const vars = Object.entries(sample!.vars ?? {}).map(([k, v]) => `$${k}: ${(v as { type: string }).type}`);
+          const text = `subscription${vars.length ? `(${vars.join(', ')})` : ''} { ${field.name}${sample!.args ?? ''} ${selection(field.type, 3)} }`;
+          open.push({ actor, conn, stream: conn.subscribe(text, variablesOf(sample!)) });
+        }
+        await new Promise((r) => setTimeout(r, 2000)); // every subscription has started
+        // Changes in ward 2: a camera of its own, registered by the admin, taken offline, then retired.
+        const made = await app.gql(`mutation($i: RegisterCameraInput!) { registerCamera(input: $i) { id } }`, {
+          i: { location: { type: 'Point', coordinates: [fixture.lon, fixture.lat] }, type: 'FIXED', ownerKind: 'PUBLIC' },
+        });
+        expect(made.errors).toBeUndefined();
+        const id = made.data.registerCamera.id;
+        expect((await app.gql(`mutation($id: Int!) { updateCamera(id: $id, input: { status: OFFLINE }) { id } }`, { id })).errors).toBeUndefined();
+        expect((await app.gql(`mutation($id: Int!) { decommissionCamera(id: $id) { id } }`, { id })).errors).toBeUndefined();
+        for (const { actor, stream } of open) {
+          const errors = () => stream.results.flatMap((r) => r.errors ?? []).map((e) => e.extensions?.code);
+          if (!allows(OPERATIONS[key], actor.role)) {
+            await stream.ended;
+            expect(errors(), `${key} as ${actor.username}`).toContain('FORBIDDEN');
+            continue;
+          }
+          if (actor.wardId != null && actor.wardId !== 2) {
+            await stream.ended;
+            expect(errors().length, `${key} as ${actor.username}`).toBeGreaterThan(0);
+            expect(errors().every((c) => c === 'NOT_FOUND' || c === 'FORBIDDEN'), `${key} as ${actor.username}: ${JSON.stringify(stream.results)}`).toBe(true);
+            continue;
+          }
+          const data = await stream.until((d) => d.length > 0, 15_000);
+          expect(errors(), `${key} as ${actor.username}`).toEqual([]);
+          await assertNoLeak(actor, key, { data: data[0] });
+          for (const o of walk(data)) if ('wardId' in o) expect(o.wardId, `${key} sent ${actor.username} another ward's event`).toBe(2);
+        }
+      } finally {
+        await Promise.all(open.map(({ conn }) => conn.dispose().catch(() => undefined)));
+      }
+    });
   }
 
   it('serves each map layer only to the roles allowed the list it draws', async () => {

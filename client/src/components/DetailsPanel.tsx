@@ -30,6 +30,7 @@ import { PALETTE, STATUS_COLORS } from '../map/styles';
 import type { BBox, Camera, RentalHouse, Selection, Ward } from '../types';
 import { useRemote } from '../useRemote';
 import { CoverageFigure } from './CoverageFigure';
+import { CameraHealthSection } from './CameraHealth'; // [issue 6: health]
 import { Badge } from './Symbols';
 
 interface Props {
@@ -282,6 +283,7 @@ function CameraDetails({ id, language, index, revision, access, onSelect, onZoom
         <Field name="registeredAt" label={t('details.field.registeredAt')}>{formatDateTime(c.registeredAt, language)}</Field>
         <Field name="coordinates" label={t('details.field.coordinates')}>{formatLatLng(c.latitude, c.longitude)}</Field>
       </dl>
+      <CameraHealthSection id={c.id} language={language} revision={revision} />
       <div className="ww-details-actions">
         <ZoomButton onClick={() => onZoom({ point: [c.latitude, c.longitude] })} />
       </div>

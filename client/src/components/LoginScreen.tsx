@@ -160,6 +160,11 @@ export function LoginScreen({ onLogin, reason, checkError, checking = false }: P
                 {t('auth.demoHint', { password: 'wardwatch-demo' })}
               </p>
             )}
+            <p className="ww-login-foot">
+              <a href="#/register" data-testid="login-register-link">
+                {t('selfRegister.loginLink')}
+              </a>
+            </p>
           </form>
         )}
       </main>

@@ -34,15 +34,16 @@ interface Props {
   onSelect: (selection: Selection) => void;
 }
 
-// react-leaflet's GeoJSON never replaces its data: a layer is keyed by its collection, so a new
-// scope (or a reload) remounts it with the new features.
+// react-leaflet's GeoJSON never replaces its data: a layer is keyed by its features, so a new
+// scope (or a reload) remounts it with the new features, while the same features re-published after
+// a change in place (a live status change) keep their layer, which restyles them.
 const ids = new WeakMap<object, number>();
 let nextId = 0;
-function keyOf(kind: MapLayer, collection: object): string {
-  let id = ids.get(collection);
+function keyOf(kind: MapLayer, collection: { features: object }): string {
+  let id = ids.get(collection.features);
   if (id === undefined) {
     id = (nextId += 1);
-    ids.set(collection, id);
+    ids.set(collection.features, id);
   }
   return `${kind}-${id}`;
 }

@@ -19,6 +19,8 @@ export interface PageRoute {
   operation: string | null;
   /** null for the map, which App renders */
   component: ComponentType<PageProps> | null;
+  /** Pages of one menu in the header (the running of the programme: R1, R3, R9, R10); none: a link of its own. */
+  group?: 'operations';
 }
 
 export const ROUTES: PageRoute[] = [
@@ -33,6 +35,12 @@ export const ROUTES: PageRoute[] = [
   // [issue 6: health]
   // [issue 6: live]
   // [issue 6: maintenance]
+  // R10: maintenance tickets and the time to repair per ward.
+  { id: 'maintenance', labelKey: 'nav.maintenance', operation: 'maintenanceTickets', component: lazy(() => import('./MaintenancePage')), group: 'operations' },
   // [issue 6: operators]
+  { id: 'operators', labelKey: 'nav.operators', operation: 'operatorReport', component: lazy(() => import('./OperatorsPage')), group: 'operations' },
+  { id: 'funds', labelKey: 'nav.funds', operation: 'fundReport', component: lazy(() => import('./FundsPage')), group: 'operations' },
   // [issue 6: registration]
+  // Owners' self-registrations (R1): the ward's review queue. The public page (#/register) is Root's: it needs no login.
+  { id: 'registrations', labelKey: 'nav.registrations', operation: 'cameraRegistrations', component: lazy(() => import('./RegistrationsPage')), group: 'operations' },
 ];

@@ -98,4 +98,8 @@ export class Camera {
   @Field(() => Date)
   @Column({ name: 'updated_at', type: 'timestamptz', insert: false, update: false })
   updatedAt: Date;
+
+  @Field(() => Date, { nullable: true, description: 'The last heartbeat (POST /api/heartbeat); null: the camera is not monitored.' })
+  @Column({ name: 'last_heartbeat_at', type: 'timestamptz', nullable: true, insert: false, update: false })
+  lastHeartbeatAt: Date | null;
 }

@@ -47,7 +47,9 @@ export class AuthService {
   /** The user of a session token, or null (unknown, expired, logged out, or a disabled user). */
   async viewerOf(token: string | undefined): Promise<Viewer | null> {
     if (!token || token.length > 200) return null;
-    const [row] = await this.ds.query(`SELECT * FROM ww_auth_session($1)`, [hashToken(token)]);
+    // Each in a transaction of its own: on the embedded database's socket, a statement outside one can be
+    // interleaved with another connection's (the live feed's polls, the jobs) and fail (issue 6: live).
+    const [row] = await this.ds.transaction((m) => m.query(`SELECT * FROM ww_auth_session($1)`, [hashToken(token)]));
     if (!row) return null;
     return {
       userId: row.user_id,
@@ -69,18 +71,18 @@ export class AuthService {
     this.assertNotLocked(keys);
     // Counted before the (slow) check, so attempts sent at once cannot all slip under the limit.
     this.recordFailure(keys);
-    const [user] = await this.owner.query(`SELECT * FROM ww_auth_user($1)`, [username.trim()]);
+    const [user] = await this.owner.transaction((m) => m.query(`SELECT * FROM ww_auth_user($1)`, [username.trim()]));
     dummyHash ??= hash(randomBytes(16).toString('hex'));
     const ok = await verify(user?.password_hash ?? (await dummyHash), password).catch(() => false);
     if (!user || !ok || user.disabled) throw new UnauthenticatedError('Wrong username or password');
     this.failures.delete(keys[0]!); // the username's count; the address keeps its own
     this.forgive(keys[1]!); // this attempt was not a failure
     const token = randomBytes(32).toString('base64url');
-    const [row] = await this.owner.query(`SELECT ww_auth_session_start($1, $2, $3::interval) AS expires_at`, [
+    const [row] = await this.owner.transaction((m) => m.query(`SELECT ww_auth_session_start($1, $2, $3::interval) AS expires_at`, [
       user.id,
       hashToken(token),
       `${SESSION_TTL_HOURS} hours`,
-    ]);
+    ]));
     const viewer = await this.viewerOf(token);
     if (!viewer) throw new UnauthenticatedError('Wrong username or password');
     return { token, expiresAt: new Date(row.expires_at), viewer };

@@ -45,6 +45,14 @@ export class ScopedDb {
     return { districtId: this.viewer.districtId, wardId: this.viewer.wardId };
   }
 
+  /**
+   * The DataSource behind the request, for the few public operations that run without a viewer in a
+   * short transaction of their own (services/camera-registration.service.ts).
+   */
+  get dataSource(): DataSource {
+    return this.ds;
+  }
+
   /** Whether the request's transaction has been opened. */
   get isOpen(): boolean {
     return this.started !== undefined && !this.done;

@@ -45,6 +45,7 @@ export function PointFeatureLayer<P extends { id: number }, S extends Style>({
   const layerRef = useRef<L.GeoJSON | null>(null);
   const tRef = useLatestT();
 
+  // Restyled on zoom, and when the same features come back changed in place (a live status change).
   useEffect(() => {
     layerRef.current?.eachLayer((layer) => {
       const m = layer as L.CircleMarker & { feature: Feature<Point, P> };
@@ -52,7 +53,7 @@ export function PointFeatureLayer<P extends { id: number }, S extends Style>({
       m.setRadius(radius);
       m.setStyle(rest);
     });
-  }, [zoom, style]);
+  }, [zoom, style, data]);
 
   return (
     <GeoJSON
