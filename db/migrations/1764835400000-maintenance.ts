@@ -272,7 +272,7 @@ export class Maintenance1764835400000 implements MigrationInterface {
     }
     await q.query(`GRANT SELECT ON maintenance_ticket, maintenance_ticket_event TO ${APP_ROLE}`);
     await q.query(`GRANT INSERT (camera_id, problem) ON maintenance_ticket TO ${APP_ROLE}`);
-    await q.query(`GRANT UPDATE (state, assignee, assigned_at, started_at, resolved_at, resolution, repair_cost_vnd) ON maintenance_ticket TO ${APP_ROLE}`);
+    await q.query(`GRANT UPDATE (state, assignee, resolution, repair_cost_vnd) ON maintenance_ticket TO ${APP_ROLE}`);
     await q.query(`GRANT INSERT (maintenance_ticket_id, kind, note, assignee) ON maintenance_ticket_event TO ${APP_ROLE}`);
     await q.query(`GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO ${APP_ROLE}`);
     await q.query(`

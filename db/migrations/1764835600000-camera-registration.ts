@@ -83,6 +83,9 @@ export class CameraRegistration1764835600000 implements MigrationInterface {
       CREATE FUNCTION ww_camera_registration_review() RETURNS trigger
       LANGUAGE plpgsql AS $fn$
       BEGIN
+        IF ww_system() AND (to_jsonb(NEW) - 'ward_id') = (to_jsonb(OLD) - 'ward_id') THEN
+          RETURN NEW; -- its camera moved to another ward (below): the registration goes along
+        END IF;
         IF OLD.state <> 'pending' THEN
           RAISE EXCEPTION 'camera registration % is already %', OLD.id, OLD.state
             USING ERRCODE = '23514', CONSTRAINT = 'ww_camera_registration_decided', COLUMN = 'state';
@@ -104,6 +107,11 @@ export class CameraRegistration1764835600000 implements MigrationInterface {
       END
       $fn$`);
     await q.query(`CREATE TRIGGER camera_registration_20_review BEFORE UPDATE ON camera_registration FOR EACH ROW EXECUTE FUNCTION ww_camera_registration_review()`);
+    // An approved registration belongs to its camera's ward: a camera moved to another ward takes it
+    // along (the new ward's chair sees the owner's registration, the old one no longer does).
+    await q.query(`
+      CREATE TRIGGER camera_35_follow_ward_registration AFTER UPDATE ON camera FOR EACH ROW
+        WHEN (OLD.ward_id IS DISTINCT FROM NEW.ward_id) EXECUTE FUNCTION ww_follow_camera_ward('camera_registration', 'camera_id')`);
 
     // The audit log: as ww_audit writes it, with the owner's email and address redacted too (ww_audit_image
     // already redacts the name and phone).
@@ -215,6 +223,7 @@ export class CameraRegistration1764835600000 implements MigrationInterface {
   }
 
   public async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TRIGGER IF EXISTS camera_35_follow_ward_registration ON camera`);
     await q.query(`DROP TABLE IF EXISTS camera_registration`);
     await q.query(`
       DROP FUNCTION IF EXISTS ${SUBMIT_SIGNATURE}, ww_camera_registration_status(text, text), ww_registration_area(),

@@ -134,7 +134,8 @@ export async function seedDemoFunds(m: Queryable, districtId: number, seed: numb
       paid.add(t.id);
       left -= cost;
       n += 1;
-      spendings.push({ fundKey: f.key, amount: cost, spentOn: t.resolved_on, purpose: `Sửa chữa theo phiếu bảo trì #${t.id}: ${t.problem}`.slice(0, 1000), ticketId: t.id });
+      spendings.push({ fundKey: f.key, amount: cost, spentOn: t.resolved_on, // a district fund's spending is read in every ward: its purpose names no other ward's ticket
+      purpose: f.wardId == null ? 'Sửa chữa camera theo phiếu bảo trì' : `Sửa chữa theo phiếu bảo trì #${t.id}: ${t.problem}`.slice(0, 1000), ticketId: t.id });
     }
     const from = Date.parse(`${f.receivedOn}T00:00:00Z`);
     for (; n < items && left > 500_000; n++) {

@@ -241,7 +241,7 @@ export const FIELDS: Readonly<Record<string, Readonly<Record<string, FieldAccess
       'purpose', 'createdAt', 'createdBy', 'spentVnd', 'balanceVnd', 'spendings'),
     ...personal('sponsorContact'),
   },
-  FundSpending: open('id', 'districtId', 'wardId', 'fundId', 'amountVnd', 'spentOn', 'purpose', 'maintenanceTicketId', 'maintenanceTicket',
+  FundSpending: open('id', 'districtId', 'wardId', 'fundId', 'amountVnd', 'spentOn', 'purpose', 'maintenanceTicketId', 'ticketElsewhere', 'maintenanceTicket',
     'createdAt', 'createdBy'),
   FundSpendingTicket: open('id', 'wardId', 'cameraId', 'state', 'problem', 'repairCostVnd', 'resolvedAt'),
   FundReportRow: open('wardId', 'wardCode', 'wardName', 'funds', 'spendings', 'receivedVnd', 'spentVnd', 'balanceVnd', 'spentOnTicketsVnd'),

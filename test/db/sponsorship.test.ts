@@ -183,7 +183,7 @@ describe("a camera's network connection, as the database keeps it", () => {
       const { rows } = await c.query(
         `INSERT INTO camera (district_id, label, location, bearing, field_of_view, range_m, camera_type, owner_kind, network_operator, status, police_access)
          SELECT 1, 'conn-test', ST_PointOnSurface(boundary), 0, 360, 20, 'dome', 'public', 'none', 'active', 'none'
-           FROM residential_group WHERE ward_id = 2 ORDER BY id LIMIT 1
+           FROM residential_group WHERE ward_id = 2 ORDER BY id DESC LIMIT 1
          RETURNING id`,
       );
       const camera = rows[0].id;

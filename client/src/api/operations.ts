@@ -164,6 +164,7 @@ export interface FundSpending {
   spentOn: string;
   purpose: string;
   maintenanceTicketId: number | null;
+  ticketElsewhere: boolean;
   maintenanceTicket: { id: number; state: string; problem: string; cameraId: number } | null;
   createdBy: string | null;
 }
@@ -206,7 +207,7 @@ export interface FundReport {
   totals: FundReportLine;
 }
 
-const SPENDING = 'id fundId amountVnd spentOn purpose maintenanceTicketId maintenanceTicket { id state problem cameraId } createdBy';
+const SPENDING = 'id fundId amountVnd spentOn purpose maintenanceTicketId ticketElsewhere maintenanceTicket { id state problem cameraId } createdBy';
 const FUND = `id wardId ward { id name } residentialGroupId residentialGroupName target sponsor sponsorContact amountVnd receivedOn purpose createdBy
   spentVnd balanceVnd spendings { ${SPENDING} }`;
 const FUND_LINE = 'wardId wardCode wardName funds spendings receivedVnd spentVnd balanceVnd spentOnTicketsVnd';

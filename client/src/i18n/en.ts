@@ -1085,7 +1085,7 @@ const en: Strings<Catalogue> = {
         spendings: 'Spending',
         noSpendings: 'Nothing has been spent from this fund yet.',
         ticket: 'Ticket #{{id}} · camera #{{camera}} · {{state}}',
-        ticketElsewhere: "Ticket #{{id}} (another ward's)",
+        ticketElsewhere: "A maintenance ticket of another ward",
       },
       record: {
         button: 'Record a fund',

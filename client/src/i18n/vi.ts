@@ -1081,7 +1081,7 @@ const vi = {
         spendings: 'Các khoản chi',
         noSpendings: 'Chưa chi khoản nào từ quỹ này.',
         ticket: 'Phiếu #{{id}} · camera #{{camera}} · {{state}}',
-        ticketElsewhere: 'Phiếu #{{id}} (của phường khác)',
+        ticketElsewhere: 'Phiếu bảo trì của phường khác',
       },
       record: {
         button: 'Ghi nhận quỹ',

@@ -339,7 +339,7 @@ function FundDetail({
                 <td className="ww-nowrap">{formatDate(s.spentOn, language)}</td>
                 <td>
                   <div>{s.purpose}</div>
-                  {s.maintenanceTicketId != null && (
+                  {(s.maintenanceTicketId != null || s.ticketElsewhere) && (
                     <div className="ww-small" data-testid="spending-ticket-ref">
                       {s.maintenanceTicket ? (
                         <a className="ww-link" href="#/maintenance">
@@ -350,7 +350,7 @@ function FundDetail({
                           })}
                         </a>
                       ) : (
-                        <span className="ww-muted">{t('operators.funds.detail.ticketElsewhere', { id: s.maintenanceTicketId })}</span>
+                        <span className="ww-muted">{t('operators.funds.detail.ticketElsewhere')}</span>
                       )}
                     </div>
                   )}

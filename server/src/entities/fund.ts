@@ -117,9 +117,13 @@ export class FundSpending {
   @Column({ type: 'text' })
   purpose: string;
 
-  @Field(() => Int, { nullable: true, description: 'The maintenance ticket it paid for, if any.' })
+  @Field(() => Int, { nullable: true, description: "The maintenance ticket it paid for, if any and in the viewer's scope." })
   @Column({ name: 'maintenance_ticket_id', type: 'integer', nullable: true })
   maintenanceTicketId: number | null;
+
+  /** Paid for a ticket of a ward outside the viewer's (a district fund read by a ward user). */
+  @Field(() => Boolean, { description: "It paid for another ward's maintenance ticket (which is not named)." })
+  ticketElsewhere: boolean;
 
   @Field(() => Date)
   @Column({ name: 'created_at', type: 'timestamptz', insert: false, update: false })

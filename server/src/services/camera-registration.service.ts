@@ -281,7 +281,7 @@ export class CameraRegistrationService {
   private async asPublic<T = any>(sql: string, params: unknown[]): Promise<T[]> { // eslint-disable-line @typescript-eslint/no-explicit-any
     if (this.db.viewer) return this.db.transaction((m) => m.query(sql, params));
     return this.db.dataSource.transaction(async (m) => {
-      await m.query(`SELECT set_config('role', '${APP_ROLE}', true), set_config('statement_timeout', '10s', true)`);
+      await m.query(`SELECT set_config('role', '${APP_ROLE}', true), set_config('ww.system', '', true), set_config('statement_timeout', '10s', true)`);
       return m.query(sql, params);
     });
   }

@@ -70,7 +70,9 @@ const READ_SCOPE = (alias: string) => `${alias}.district_id = $1 AND ($2::int IS
 
 const FUND_SELECT = `
   SELECT f.id, f.district_id AS "districtId", f.ward_id AS "wardId", f.residential_group_id AS "residentialGroupId", f.target,
-         f.sponsor, f.sponsor_contact AS "sponsorContact", f.amount_vnd::int AS "amountVnd", to_char(f.received_on, 'YYYY-MM-DD') AS "receivedOn",
+         f.sponsor,
+         -- a ward user reads the contacts of their ward's sponsors only, not of the district's own funds
+         CASE WHEN $2::int IS NULL OR f.ward_id = $2 THEN f.sponsor_contact END AS "sponsorContact", f.amount_vnd::int AS "amountVnd", to_char(f.received_on, 'YYYY-MM-DD') AS "receivedOn",
          f.purpose, f.created_at AS "createdAt", f.created_by AS "createdBy", g.name AS "residentialGroupName",
          coalesce(s.spent, 0)::float8 AS "spentVnd", (f.amount_vnd - coalesce(s.spent, 0))::float8 AS "balanceVnd"
     FROM fund f
@@ -80,9 +82,13 @@ const FUND_SELECT = `
 
 const SPENDING_SELECT = `
   SELECT s.id, s.district_id AS "districtId", s.ward_id AS "wardId", s.fund_id AS "fundId", s.amount_vnd::int AS "amountVnd",
-         to_char(s.spent_on, 'YYYY-MM-DD') AS "spentOn", s.purpose, s.maintenance_ticket_id AS "maintenanceTicketId",
+         to_char(s.spent_on, 'YYYY-MM-DD') AS "spentOn", s.purpose,
+         -- the ticket a district fund paid for, only when it is in the user's scope (another ward's
+         -- ticket id answers like none: the spending reads "a ticket of another ward")
+         t.id AS "maintenanceTicketId", (s.maintenance_ticket_id IS NOT NULL AND t.id IS NULL) AS "ticketElsewhere",
          s.created_at AS "createdAt", s.created_by AS "createdBy"
     FROM fund_spending s
+    LEFT JOIN maintenance_ticket t ON t.id = s.maintenance_ticket_id AND t.district_id = s.district_id AND ($2::int IS NULL OR t.ward_id = $2)
    WHERE ${READ_SCOPE('s')}`;
 
 /**

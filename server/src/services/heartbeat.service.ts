@@ -55,7 +55,7 @@ export async function receiveHeartbeat(ds: DataSource, token: string, cameraIds:
   await runner.connect();
   try {
     await runner.startTransaction();
-    await runner.query(`SELECT ${switchRole ? `set_config('role', '${APP_ROLE}', true),` : ''} set_config('statement_timeout', '30s', true)`);
+    await runner.query(`SELECT ${switchRole ? `set_config('role', '${APP_ROLE}', true), set_config('ww.system', '', true),` : ''} set_config('statement_timeout', '30s', true)`);
     const rows: { camera_id: number; accepted: boolean; status: string | null }[] = await runner.query(
       `SELECT camera_id, accepted, status FROM ww_camera_heartbeat($1, $2::int[])`,
       [tokenHash(token), cameraIds],

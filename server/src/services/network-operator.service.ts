@@ -321,10 +321,14 @@ export class NetworkOperatorService {
       try {
         const [existing] = await m.query(`SELECT id FROM camera_connection WHERE camera_id = $1`, [cameraId]);
         if (existing) {
+          // Bandwidth and the connection date change only when the input names them (the page's form
+          // does not: a change of plan or fee keeps them).
           await m.query(
-            `UPDATE camera_connection SET operator_id = $2, plan = $3, monthly_fee_vnd = $4, bandwidth_mbps = $5, agreement_id = $6, connected_on = $7
+            `UPDATE camera_connection SET operator_id = $2, plan = $3, monthly_fee_vnd = $4,
+                    bandwidth_mbps = CASE WHEN $8 THEN $5 ELSE bandwidth_mbps END, agreement_id = $6,
+                    connected_on = CASE WHEN $9 THEN $7::date ELSE connected_on END
               WHERE camera_id = $1`,
-            [cameraId, ...values],
+            [cameraId, ...values, input.bandwidthMbps !== undefined, input.connectedOn !== undefined],
           );
         } else {
           await m.query(

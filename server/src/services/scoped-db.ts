@@ -116,8 +116,10 @@ export class ScopedDb {
       await runner.startTransaction();
       // One round trip: the role (set_config('role') is SET LOCAL ROLE), the scope, and a statement
       // timeout (no request holds the database for long: the embedded one has a single connection).
+      // A request is never the database's own work: ww.system, which the owner's connection sets for
+      // its whole session (db/data-source.ts), is cleared for the transaction.
       await runner.query(
-        `SELECT ${this.switchRole ? `set_config('role', '${APP_ROLE}', true),` : ''}
+        `SELECT ${this.switchRole ? `set_config('role', '${APP_ROLE}', true), set_config('ww.system', '', true),` : ''}
                 set_config('ww.district_id', $1, true), set_config('ww.ward_id', $2, true),
                 set_config('ww.user_id', $3, true), set_config('ww.username', $4, true), set_config('ww.role', $5, true),
                 set_config('statement_timeout', '30s', true)`,

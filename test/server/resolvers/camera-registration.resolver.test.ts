@@ -444,3 +444,22 @@ describe('in the database itself', () => {
     expect(firstIds).toEqual(plan.slice(0, 4).map((r) => r.reference));
   });
 });
+
+describe("an approved registration and its camera's ward", () => {
+  it('follows its camera to another ward, so that only the new ward chair reads it', async () => {
+    const { rows } = await app.sql.query(
+      `SELECT r.id, r.ward_id, r.camera_id, ST_AsText(c.location) AS at FROM camera_registration r JOIN camera c ON c.id = r.camera_id
+        WHERE r.state = 'approved' ORDER BY r.id LIMIT 1`,
+    );
+    const reg = rows[0];
+    const other = (await app.sql.query(`SELECT id, ST_AsText(ST_PointOnSurface(boundary)) AS p FROM ward WHERE id <> $1 ORDER BY id LIMIT 1`, [reg.ward_id])).rows[0];
+    const wardOf = async () => (await app.sql.query(`SELECT ward_id FROM camera_registration WHERE id = $1`, [reg.id])).rows[0].ward_id;
+    try {
+      await app.system(`UPDATE camera SET location = ST_SetSRID(ST_GeomFromText($2), 4326) WHERE id = $1`, [reg.camera_id, other.p]);
+      expect(await wardOf()).toBe(other.id);
+    } finally {
+      await app.system(`UPDATE camera SET location = ST_SetSRID(ST_GeomFromText($2), 4326) WHERE id = $1`, [reg.camera_id, reg.at]);
+    }
+    expect(await wardOf()).toBe(reg.ward_id);
+  });
+});

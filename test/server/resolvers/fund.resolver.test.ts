@@ -217,10 +217,14 @@ describe('spending from a fund', () => {
     const paid = await app.gql(SPEND, { i: { fundId: district, amountVnd: 250_000, spentOn: today, purpose: 'Sửa camera phường 3', maintenanceTicketId: ticket[3] } });
     expect(paid.errors).toBeUndefined();
     expect(spent(paid)).toMatchObject({ wardId: null, maintenanceTicket: { id: ticket[3], wardId: 3 } });
-    // Ward 2's chair reads the district fund's spending, but not the other ward's ticket behind it.
-    const seen = await app.gql(`query { funds(filter: { target: DISTRICT }) { id spendings { id maintenanceTicketId maintenanceTicket { id } } } }`, {}, { as: 'chair.p02' });
+    // Ward 2's chair reads the district fund's spending, but not the other ward's ticket behind it:
+    // not even its id (another ward's id answers like none).
+    const query = `query { funds(filter: { target: DISTRICT }) { id spendings { id maintenanceTicketId ticketElsewhere maintenanceTicket { id } } } }`;
+    const seen = await app.gql(query, {}, { as: 'chair.p02' });
     const spending = seen.data.funds.find((f: { id: number }) => f.id === district).spendings[0];
-    expect(spending).toEqual({ id: spent(paid).id, maintenanceTicketId: ticket[3], maintenanceTicket: null });
+    expect(spending).toEqual({ id: spent(paid).id, maintenanceTicketId: null, ticketElsewhere: true, maintenanceTicket: null });
+    const own = (await app.gql(query, {}, { as: 'chair.p03' })).data.funds.find((f: { id: number }) => f.id === district).spendings[0];
+    expect(own).toEqual({ id: spent(paid).id, maintenanceTicketId: ticket[3], ticketElsewhere: false, maintenanceTicket: { id: ticket[3] } });
   });
 
   it("lets a ward chair spend their ward's funds only: the district's are read-only to them, another ward's do not exist", async () => {

@@ -105,7 +105,7 @@ describe("the district's operators and their agreements", () => {
       expected.rows,
     );
     // Operators and agreements 1-4 are viettel, vnpt, fpt, cmc in that order (the policy matrix uses number 4).
-    const order = await app.sql.query(`SELECT o.id, o.code, a.id AS agreement FROM network_operator o JOIN support_agreement a ON a.operator_id = o.id WHERE o.id <= 4 ORDER BY o.id`);
+    const order = await app.sql.query(`SELECT o.id, o.code, a.id AS agreement FROM network_operator o JOIN support_agreement a ON a.operator_id = o.id WHERE o.id <= 4 AND a.id <= 4 ORDER BY o.id`);
     expect(order.rows).toEqual(['viettel', 'vnpt', 'fpt', 'cmc'].map((code, i) => ({ id: i + 1, code, agreement: i + 1 })));
     // The demo has agreements both in force and expired (FPT's ended).
     expect(new Set(got.map((a: { inForce: boolean }) => a.inForce))).toEqual(new Set([true, false]));
@@ -185,9 +185,12 @@ describe("a camera's connection", () => {
     const cam = await app.gql(CAMERA, { id: cameraId }, { as: 'chair.p02' });
     expect(cam.data.camera).toMatchObject({ networkOperator: 'VNPT', connection: { cameraId, supported: true } });
 
-    // A cheaper plan than the support: the whole fee is covered.
+    // A cheaper plan than the support: the whole fee is covered. Bandwidth and the connection date,
+    // not named, stay as they were.
     const cheap = await app.gql(SET, { c: cameraId, i: { operatorId: vnpt, plan: 'Mini', monthlyFeeVnd: 1000, agreementId: agreement.id } }, { as: 'chair.p02' });
-    expect(cheap.data.setCameraConnection).toMatchObject({ monthlyFeeVnd: 1000, feeCoveredVnd: 1000, connectedOn: null });
+    expect(cheap.data.setCameraConnection).toMatchObject({ monthlyFeeVnd: 1000, feeCoveredVnd: 1000, connectedOn: shift(-3), bandwidthMbps: 60 });
+    const cleared = await app.gql(SET, { c: cameraId, i: { operatorId: vnpt, plan: 'Mini', monthlyFeeVnd: 1000, agreementId: agreement.id, connectedOn: null } }, { as: 'chair.p02' });
+    expect(cleared.data.setCameraConnection).toMatchObject({ connectedOn: null, bandwidthMbps: 60 });
     // Another operator without an agreement: not supported, nothing covered; the camera says so.
     const viettel = await operatorId('viettel');
     const moved = await app.gql(SET, { c: cameraId, i: { operatorId: viettel, plan: 'Home Net 1', monthlyFeeVnd: 165000 } }, { as: 'admin' });
