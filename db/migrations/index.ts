@@ -3,14 +3,9 @@ import { Compliance1764748800000 } from './1764748800000-compliance';
 import { Coverage1764576000000 } from './1764576000000-coverage';
 import { InitialSchema1764489600000 } from './1764489600000-initial-schema';
 import { NetworkOperators1764835200000 } from './1764835200000-network-operators';
-// [issue 6: health]
 import { CameraHealth1764835300000 } from './1764835300000-camera-health';
-// [issue 6: live]
-// [issue 6: maintenance]
 import { Maintenance1764835400000 } from './1764835400000-maintenance';
-// [issue 6: operators]
 import { Sponsorship1764835500000 } from './1764835500000-sponsorship';
-// [issue 6: registration]
 import { CameraRegistration1764835600000 } from './1764835600000-camera-registration';
 
 /** Every migration, oldest first. TypeORM records the ones it ran in the `migrations` table. */
@@ -20,13 +15,8 @@ export const migrations = [
   Access1764662400000,
   Compliance1764748800000,
   NetworkOperators1764835200000,
-  // [issue 6: health]
   CameraHealth1764835300000,
-  // [issue 6: live]
-  // [issue 6: maintenance]
   Maintenance1764835400000,
-  // [issue 6: operators]
   Sponsorship1764835500000,
-  // [issue 6: registration]
   CameraRegistration1764835600000,
 ];

@@ -1,15 +1,10 @@
 import { generateDemoPlan, normaliseOptions, type DemoPlan } from './demo-plan';
 import { seedDemoCompliance } from './demo-compliance';
 import { seedDemoUsers } from './demo-users';
-// [issue 6: health]
 import { seedDemoHealth } from './demo-health';
-// [issue 6: live]
-// [issue 6: maintenance]
 import { seedDemoMaintenance } from './demo-maintenance';
-// [issue 6: operators]
 import { seedDemoOperators } from './demo-operators';
 import { seedDemoFunds } from './demo-funds';
-// [issue 6: registration]
 import { seedDemoRegistrations } from './demo-registrations';
 
 export { generateDemoPlan, DEFAULT_DEMO_SEED, DEMO_DISTRICT_CODE } from './demo-plan';
@@ -269,15 +264,10 @@ export async function insertDemoPlan(m: Queryable, plan: DemoPlan): Promise<Demo
 
   await seedDemoUsers(m, districtId);
   await seedDemoCompliance(m, districtId, plan.seed);
-  await seedDemoOperators(m, districtId); // [issue 6: operators] first: the health seed gives each operator a token
-  // [issue 6: health]
+  await seedDemoOperators(m, districtId); // first: the health seed gives each operator a token
   await seedDemoHealth(m, districtId);
-  // [issue 6: live]
-  // [issue 6: maintenance]
   await seedDemoMaintenance(m, districtId, plan.seed);
-  // [issue 6: operators]
   await seedDemoFunds(m, districtId, plan.seed); // after the maintenance seed: spending pays for its resolved tickets
-  // [issue 6: registration]
   await seedDemoRegistrations(m, districtId, plan.seed);
   // Every house's status from the history written above (one UPDATE, not one per event).
   await m.query(`SELECT ww_rebuild_house_status($1), set_config('ww.history_deferred', 'off', true)`, [districtId]);

@@ -20,7 +20,7 @@ import { createSchema } from './schema';
 import { toCsv } from './services/csv';
 import { REPORT_COLUMNS as COMPLIANCE_REPORT_COLUMNS } from './services/compliance.service';
 import { ScopedDb } from './services/scoped-db';
-import { registerHeartbeatRoutes } from './routes/heartbeat'; // [issue 6: health]
+import { registerHeartbeatRoutes } from './routes/heartbeat';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -283,10 +283,8 @@ export async function createApp(deps: AppDeps, plugins: ApolloServerPlugin<Conte
       sendError(res, err);
     }
   });
-  // [issue 6: health]
   // R10: cameras' heartbeats (a heartbeat token, not a session): POST /api/heartbeat.
   registerHeartbeatRoutes(app, deps);
-  // [issue 6: maintenance]
   // R10: the maintenance tickets in the viewer's scope (optionally one ward's, one state's), as Query.maintenanceTickets gives them.
   app.get('/export/maintenance-tickets.csv', async (req, res) => {
     const db = new ScopedDb(dataSource, req.viewer ?? null, deps.rowLevelSecurity);
@@ -306,7 +304,6 @@ export async function createApp(deps: AppDeps, plugins: ApolloServerPlugin<Conte
       sendError(res, err);
     }
   });
-  // [issue 6: operators]
   // R3, R9: the operator report and the fund report as CSV, as Query.operatorReport and Query.fundReport give them.
   for (const [name, reportCsv] of [
     ['operator-report', (services: ReturnType<typeof createServices>, wardId: number | null) => services.networkOperator.reportCsv(wardId)],
@@ -327,7 +324,6 @@ export async function createApp(deps: AppDeps, plugins: ApolloServerPlugin<Conte
       }
     });
   }
-  // [issue 6: registration]
   app.get('/healthz', async (_req, res) => {
     try {
       await dataSource.query('SELECT 1');

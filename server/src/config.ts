@@ -39,7 +39,6 @@ export interface Config {
   /** Built client to serve (vite build output). */
   clientDir: string;
   production: boolean;
-  // [issue 6: health]
   /** A monitored camera with no heartbeat for this long goes OFFLINE (seconds). */
   heartbeatTimeoutSeconds: number;
   /** How often the server looks for cameras past the timeout (seconds; 0: never, e.g. in tests). */
@@ -48,12 +47,10 @@ export interface Config {
   heartbeatRateLimitPerMinute: number;
   /** Demo mode's in-process gateway heartbeats the demo's monitored cameras every minute (faulty ones aside). */
   demoGateway: boolean;
-  // [issue 6: live]
   /** Milliseconds between reads of new camera status events while a live map listens (WARDWATCH_LIVE_POLL_MS). */
   livePollMs: number;
   /** Milliseconds between checks that each live WebSocket's session still holds (WARDWATCH_LIVE_SESSION_CHECK_MS). */
   liveSessionCheckMs: number;
-  // [issue 6: registration]
   /** Public camera registrations (R1) accepted an hour from one address (a signed-in user: per user). */
   registrationsPerHour: number;
   /** Public camera registrations accepted an hour in all (the server's whole intake). */
@@ -89,7 +86,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tileAttribution: env.WARDWATCH_TILE_ATTRIBUTION || null,
     clientDir: path.resolve(env.WARDWATCH_CLIENT_DIR || 'dist/client'),
     production,
-    // [issue 6: health]
     ...(() => {
       const whole = (name: string, fallback: number, min: number): number => {
         const n = env[name] === undefined || env[name] === '' ? fallback : Number(env[name]);
@@ -103,7 +99,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         demoGateway: flag(env.WARDWATCH_DEMO_GATEWAY, demo),
       };
     })(),
-    // [issue 6: live]
     ...(() => {
       const ms = (name: string, fallback: number): number => {
         const value = Number(env[name] || fallback);
@@ -112,7 +107,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       };
       return { livePollMs: ms('WARDWATCH_LIVE_POLL_MS', 1000), liveSessionCheckMs: ms('WARDWATCH_LIVE_SESSION_CHECK_MS', 30_000) };
     })(),
-    // [issue 6: registration]
     ...((perAddress = Number(env.WARDWATCH_REGISTRATIONS_PER_HOUR || 5), total = Number(env.WARDWATCH_REGISTRATIONS_PER_HOUR_TOTAL || 200)) => {
       if (!Number.isInteger(perAddress) || perAddress < 1) throw new Error(`WARDWATCH_REGISTRATIONS_PER_HOUR must be a positive whole number, got ${env.WARDWATCH_REGISTRATIONS_PER_HOUR}`);
       if (!Number.isInteger(total) || total < perAddress) throw new Error(`WARDWATCH_REGISTRATIONS_PER_HOUR_TOTAL must be a whole number of at least WARDWATCH_REGISTRATIONS_PER_HOUR, got ${env.WARDWATCH_REGISTRATIONS_PER_HOUR_TOTAL}`);

@@ -20,20 +20,15 @@ import { ScopedDb, type Viewer } from './services/scoped-db';
 import { UnitService } from './services/unit.service';
 import { UserService } from './services/user.service';
 import { WardService, type WardStats } from './services/ward.service';
-// [issue 6: health]
 import type { CameraStatusEvent } from './entities/camera-status-event';
 import { HeartbeatService } from './services/heartbeat.service';
-// [issue 6: live]
-// [issue 6: maintenance]
 import type { MaintenanceTicketEvent } from './entities/maintenance-ticket-event';
 import { MaintenanceService } from './services/maintenance.service';
-// [issue 6: operators]
 import type { CameraNetworkConnection, NetworkOperatorRecord, SupportAgreement } from './entities/network-operator';
 import type { FundSpending } from './entities/fund';
 import type { MaintenanceTicket } from './entities/maintenance-ticket';
 import { NetworkOperatorService } from './services/network-operator.service';
 import { FundService } from './services/fund.service';
-// [issue 6: registration]
 import { CameraRegistrationService } from './services/camera-registration.service';
 
 export type { Viewer };
@@ -53,15 +48,10 @@ export interface Services {
   civilServant: CivilServantService;
   compliance: ComplianceService;
   directive: DirectiveService;
-  // [issue 6: health]
   heartbeat: HeartbeatService;
-  // [issue 6: live]
-  // [issue 6: maintenance]
   maintenance: MaintenanceService;
-  // [issue 6: operators]
   networkOperator: NetworkOperatorService;
   fund: FundService;
-  // [issue 6: registration]
   cameraRegistration: CameraRegistrationService;
 }
 
@@ -80,15 +70,10 @@ export function createServices(db: ScopedDb): Services {
     civilServant: new CivilServantService(db),
     compliance: new ComplianceService(db),
     directive: new DirectiveService(db),
-    // [issue 6: health]
     heartbeat: new HeartbeatService(db),
-    // [issue 6: live]
-    // [issue 6: maintenance]
     maintenance: new MaintenanceService(db),
-    // [issue 6: operators]
     networkOperator: new NetworkOperatorService(db),
     fund: new FundService(db),
-    // [issue 6: registration]
     cameraRegistration: new CameraRegistrationService(db),
   };
 }
@@ -112,19 +97,14 @@ export interface Loaders {
   homeCamera: DataLoader<number, Camera | null>;
   civilServantChecks: DataLoader<number, CivilServantCheck[]>;
   civilServantLastCheck: DataLoader<number, CivilServantCheck | null>;
-  // [issue 6: health]
   cameraStatusHistory: DataLoader<number, CameraStatusEvent[]>;
-  // [issue 6: live]
-  // [issue 6: maintenance]
   maintenanceTicketEvents: DataLoader<number, MaintenanceTicketEvent[]>;
   maintenanceCamera: DataLoader<number, Camera | undefined>;
-  // [issue 6: operators]
   networkOperator: DataLoader<number, NetworkOperatorRecord | null>;
   supportAgreement: DataLoader<number, SupportAgreement | null>;
   cameraConnection: DataLoader<number, CameraNetworkConnection | null>;
   fundSpendings: DataLoader<number, FundSpending[]>;
   fundTicket: DataLoader<number, MaintenanceTicket | null>;
-  // [issue 6: registration]
   registrationCamera: DataLoader<number, Camera | null>;
 }
 
@@ -188,19 +168,14 @@ export function createContext(deps: AppDeps, req: Request, res: Response, viewer
       homeCamera: new DataLoader((ids) => services.civilServant.camerasByIds(ids)),
       civilServantChecks: new DataLoader((ids) => services.civilServant.checksOf(ids)),
       civilServantLastCheck: new DataLoader((ids) => services.civilServant.lastCheckOf(ids)),
-      // [issue 6: health]
       cameraStatusHistory: new DataLoader((ids) => services.heartbeat.historyOf(ids)),
-      // [issue 6: live]
-      // [issue 6: maintenance]
       maintenanceTicketEvents: new DataLoader((ids) => services.maintenance.eventsOf(ids)),
       maintenanceCamera: new DataLoader((ids) => services.maintenance.camerasOf(ids)),
-      // [issue 6: operators]
       networkOperator: new DataLoader((ids) => services.networkOperator.operatorsByIds(ids)),
       supportAgreement: new DataLoader((ids) => services.networkOperator.agreementsByIds(ids)),
       cameraConnection: new DataLoader((ids) => services.networkOperator.connectionsOfCameras(ids)),
       fundSpendings: new DataLoader((ids) => services.fund.spendingsOf(ids)),
       fundTicket: new DataLoader((ids) => services.fund.ticketsByIds(ids)),
-      // [issue 6: registration]
       registrationCamera: new DataLoader((ids) => services.cameraRegistration.camerasByIds(ids)),
     },
   };

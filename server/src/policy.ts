@@ -70,14 +70,11 @@ export const OPERATIONS: Readonly<Record<string, Access>> = {
   'Mutation.takeComplianceSnapshot': [ADMIN, PLANNER],
   'Query.directives': ALL,
   'Mutation.updateDirective': ALL, // and the directive's own rule: ADMIN or its ownerRoles (deadline, unit: ADMIN, PLANNER)
-  // [issue 6: health]
   'Query.heartbeatTokens': REGISTRARS, // a chair: their ward's cameras' tokens; an operator's: ADMIN only
   'Mutation.issueHeartbeatToken': REGISTRARS,
   'Mutation.revokeHeartbeatToken': REGISTRARS,
   'Query.cameraHealth': ALL, // aggregates only; a ward user: their ward
-  // [issue 6: live]
   'Subscription.cameraStatusChanged': ALL, // and the scope: the viewer's district, a ward user's ward
-  // [issue 6: maintenance]
   'Query.maintenanceTickets': [ADMIN, PLANNER, WARD_CHAIR, POLICE],
   'Query.maintenanceTicket': [ADMIN, PLANNER, WARD_CHAIR, POLICE],
   'Query.maintenanceStats': [ADMIN, PLANNER, WARD_CHAIR, POLICE],
@@ -86,7 +83,6 @@ export const OPERATIONS: Readonly<Record<string, Access>> = {
   'Mutation.assignMaintenanceTicket': REGISTRARS,
   'Mutation.startMaintenanceTicket': REGISTRARS,
   'Mutation.resolveMaintenanceTicket': REGISTRARS,
-  // [issue 6: operators]
   // R3: operators and agreements are the district's (ADMIN, PLANNER keep them); a camera's connection is its ward's.
   'Query.networkOperators': [ADMIN, PLANNER, WARD_CHAIR, POLICE],
   'Query.supportAgreements': [ADMIN, PLANNER, WARD_CHAIR, POLICE],
@@ -102,7 +98,6 @@ export const OPERATIONS: Readonly<Record<string, Access>> = {
   'Query.fundReport': [ADMIN, PLANNER, WARD_CHAIR],
   'Mutation.recordFund': [ADMIN, PLANNER, WARD_CHAIR],
   'Mutation.recordFundSpending': [ADMIN, PLANNER, WARD_CHAIR],
-  // [issue 6: registration]
   // R1: the public registration page (no login; rate-limited) and the ward's review queue.
   'Mutation.submitCameraRegistration': PUBLIC,
   'Query.cameraRegistrationStatus': PUBLIC,
@@ -128,14 +123,9 @@ export const EXPORTS: Readonly<Record<string, Access>> = {
   'penalty-cases.csv': RENTAL_HOUSES, // as Query.penaltyCases
   'unit-uptake.csv': UNITS,
   'compliance-dashboard.csv': ALL, // as Query.complianceDashboard
-  // [issue 6: health]
-  // [issue 6: live]
-  // [issue 6: maintenance]
   'maintenance-tickets.csv': [ADMIN, PLANNER, WARD_CHAIR, POLICE], // as Query.maintenanceTickets
-  // [issue 6: operators]
   'operator-report.csv': [ADMIN, PLANNER, WARD_CHAIR, POLICE], // as Query.operatorReport
   'fund-report.csv': [ADMIN, PLANNER, WARD_CHAIR], // as Query.fundReport
-  // [issue 6: registration]
 };
 
 /** Roles that see owners' names and phone numbers (a chair only in their ward, by scope). */
@@ -209,16 +199,13 @@ export const FIELDS: Readonly<Record<string, Readonly<Record<string, FieldAccess
   ComplianceDashboard: open('asOf', 'wardId', 'groupDeadline', 'groupDaysLeft', 'houseDeadline', 'houseDaysLeft', 'totals', 'wards', 'trend'),
   Directive: open('id', 'code', 'title', 'responsibleUnitId', 'responsibleUnit', 'ownerRoles', 'deadline', 'daysLeft', 'status', 'overdue',
     'notes', 'updatedAt', 'updatedBy', 'canEdit'),
-  // [issue 6: health]
   CameraStatusEvent: open('id', 'cameraId', 'status', 'previousStatus', 'reason', 'username', 'at'),
   HeartbeatToken: open('id', 'wardId', 'cameraId', 'operatorId', 'label', 'createdAt', 'createdBy', 'lastUsedAt', 'revokedAt'),
   IssuedHeartbeatToken: open('token', 'heartbeatToken'),
   CameraHealthFigures: open('cameras', 'monitored', 'online', 'stale', 'offline', 'maintenance', 'lastHeartbeatAt'),
   WardCameraHealth: open('wardId', 'ward', 'figures'),
   CameraHealth: open('asOf', 'timeoutSeconds', 'wardId', 'wards', 'total'),
-  // [issue 6: live]
   CameraStatusChange: open('eventId', 'cameraId', 'wardId', 'status', 'previousStatus', 'reason', 'at', 'lastHeartbeatAt'),
-  // [issue 6: maintenance]
   MaintenanceTicket: open('id', 'districtId', 'wardId', 'ward', 'cameraId', 'camera', 'state', 'problem', 'source', 'reportedAt', 'reportedBy',
     'assignee', 'assignedAt', 'startedAt', 'resolvedAt', 'resolution', 'repairCostVnd', 'updatedAt', 'events', 'elapsedHours', 'allowedActions'),
   MaintenanceTicketEvent: open('id', 'maintenanceTicketId', 'kind', 'note', 'assignee', 'at', 'username'),
@@ -227,7 +214,6 @@ export const FIELDS: Readonly<Record<string, Readonly<Record<string, FieldAccess
   MaintenanceWardStats: open('wardId', 'ward', 'openTickets', 'inProgressTickets', 'resolvedTickets', 'meanTimeToRepairHours',
     'medianTimeToRepairHours', 'oldestOpenReportedAt', 'oldestOpenAgeHours', 'repairCostVnd'),
   MaintenanceStats: open('asOf', 'periodDays', 'wards', 'total'),
-  // [issue 6: operators]
   TelecomOperator: open('id', 'districtId', 'code', 'name', 'kind', 'contactName', 'contactPhone', 'createdAt'),
   SupportAgreement: open('id', 'districtId', 'operatorId', 'operator', 'title', 'bandwidthMbps', 'monthlyFeeSupportVnd', 'startsOn', 'endsOn',
     'terms', 'createdAt', 'inForce', 'connectionCount'),
@@ -246,7 +232,6 @@ export const FIELDS: Readonly<Record<string, Readonly<Record<string, FieldAccess
   FundSpendingTicket: open('id', 'wardId', 'cameraId', 'state', 'problem', 'repairCostVnd', 'resolvedAt'),
   FundReportRow: open('wardId', 'wardCode', 'wardName', 'funds', 'spendings', 'receivedVnd', 'spentVnd', 'balanceVnd', 'spentOnTicketsVnd'),
   FundReport: open('asOf', 'wardId', 'wards', 'district', 'totals'),
-  // [issue 6: registration]
   CameraRegistration: {
     ...open('id', 'districtId', 'wardId', 'ward', 'residentialGroupId', 'reference', 'location', 'longitude', 'latitude', 'bearing',
       'fieldOfView', 'rangeMeters', 'type', 'ownerKind', 'policeAccess', 'state', 'submittedAt', 'reviewedAt', 'reviewedBy', 'reviewNote',

@@ -19,17 +19,12 @@ import { ResidentialGroupResolver } from './resolvers/residential-group.resolver
 import { UnitResolver } from './resolvers/unit.resolver';
 import { UserResolver } from './resolvers/user.resolver';
 import { WardResolver } from './resolvers/ward.resolver';
-// [issue 6: health]
 import { HeartbeatResolver, WardCameraHealthResolver } from './resolvers/heartbeat.resolver';
-// [issue 6: live]
 import { LiveResolver } from './resolvers/live.resolver';
 import { LIVE_PUBSUB } from './live/live-events';
-// [issue 6: maintenance]
 import { MaintenanceResolver, MaintenanceWardStatsResolver } from './resolvers/maintenance.resolver';
-// [issue 6: operators]
 import { CameraConnectionFieldResolver, CameraConnectionResolver, NetworkOperatorResolver, SupportAgreementResolver } from './resolvers/network-operator.resolver';
 import { FundResolver, FundSpendingResolver } from './resolvers/fund.resolver';
-// [issue 6: registration]
 import { CameraRegistrationResolver } from './resolvers/camera-registration.resolver';
 
 export const resolvers = [
@@ -49,22 +44,17 @@ export const resolvers = [
   ComplianceResolver,
   WardComplianceResolver,
   DirectiveResolver,
-  // [issue 6: health]
   HeartbeatResolver,
   WardCameraHealthResolver,
-  // [issue 6: live]
   LiveResolver,
-  // [issue 6: maintenance]
   MaintenanceResolver,
   MaintenanceWardStatsResolver,
-  // [issue 6: operators]
   NetworkOperatorResolver,
   SupportAgreementResolver,
   CameraConnectionResolver,
   CameraConnectionFieldResolver,
   FundResolver,
   FundSpendingResolver,
-  // [issue 6: registration]
   CameraRegistrationResolver,
 ] as const;
 
@@ -113,7 +103,7 @@ export function createSchema(emitSchemaFile?: string): Promise<GraphQLSchema> {
     validateFn: validateArgument,
     // Every field passes the access policy first (server/src/policy.ts).
     globalMiddlewares: [authorize],
-    // [issue 6: live] type-graphql wants a PubSub once a schema has a subscription; ours subscribe through their own source.
+    // type-graphql wants a PubSub once a schema has a subscription; ours subscribe through their own source.
     pubSub: LIVE_PUBSUB,
     emitSchemaFile: emitSchemaFile ? { path: emitSchemaFile, sortedSchema: false } : false,
   });

@@ -12,9 +12,9 @@ import type { Context } from './context';
 import { entities } from './entities';
 import { AuthService, hashPassword, usersWithDemoPassword } from './services/auth.service';
 import { startSnapshotJob, type SnapshotJob } from './services/snapshot-job';
-import { startHeartbeatMonitor, type HeartbeatMonitor } from './services/heartbeat-monitor'; // [issue 6: health]
-import { startDemoGateway, type DemoGateway } from './services/demo-gateway'; // [issue 6: health]
-import { startLive, type LiveServer } from './live/ws'; // [issue 6: live]
+import { startHeartbeatMonitor, type HeartbeatMonitor } from './services/heartbeat-monitor';
+import { startDemoGateway, type DemoGateway } from './services/demo-gateway';
+import { startLive, type LiveServer } from './live/ws';
 
 export interface RunningServer {
   url: string;
@@ -112,9 +112,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   let ds = owner;
   let stopApollo: (() => Promise<void>) | undefined;
   let snapshots: SnapshotJob | undefined;
-  let heartbeats: HeartbeatMonitor | undefined; // [issue 6: health]
-  let gateway: DemoGateway | undefined; // [issue 6: health]
-  let live: LiveServer | undefined; // [issue 6: live]
+  let heartbeats: HeartbeatMonitor | undefined;
+  let gateway: DemoGateway | undefined;
+  let live: LiveServer | undefined;
   const http: Server = createServer();
   let migrations: string[] = [];
   let seeded = false;
@@ -140,14 +140,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     // The daily compliance snapshot: today's is taken now if missing, then checked hourly (as the owner).
     snapshots = startSnapshotJob(owner);
     await snapshots.tick();
-    // [issue 6: health]
     // R10: the demo gateway's first heartbeats (demo mode), then the timeout check every heartbeatCheckSeconds.
     if (config.demoGateway) {
       gateway = startDemoGateway(owner);
       await gateway.beat();
     }
     heartbeats = startHeartbeatMonitor(owner, { timeoutSeconds: config.heartbeatTimeoutSeconds, checkSeconds: config.heartbeatCheckSeconds });
-    // [issue 6: live]
     // GraphQL subscriptions over WebSocket at /graphql (server/src/live): nothing polls until someone subscribes.
     live = await startLive(http, { config, ds, owner, rowLevelSecurity: options.rowLevelSecurity ?? true });
     const created = await createApp(
@@ -163,8 +161,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   } catch (err) {
     // Leave nothing half-open: the embedded database crashes on exit if it is not closed in order.
     await snapshots?.stop().catch(() => {});
-    await gateway?.stop().catch(() => {}); // [issue 6: health]
-    await heartbeats?.stop().catch(() => {}); // [issue 6: health]
+    await gateway?.stop().catch(() => {});
+    await heartbeats?.stop().catch(() => {});
     await stopApollo?.().catch(() => {});
     if (ds.isInitialized) await ds.destroy().catch(() => {});
     if (owner.isInitialized) await owner.destroy().catch(() => {});
@@ -181,7 +179,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     async stop() {
       if (stopped) return;
       stopped = true;
-      // [issue 6: live] The WebSockets first: http.close() waits for every upgraded socket to end.
+      // The WebSockets first: http.close() waits for every upgraded socket to end.
       await live?.close();
       // Let requests in flight finish (a committed mutation gets its answer), then force what is left.
       const closed = new Promise<void>((resolve) => http.close(() => resolve()));
@@ -190,10 +188,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       await closed;
       clearTimeout(force);
       await snapshots?.stop();
-      // [issue 6: health]
       await gateway?.stop();
       await heartbeats?.stop();
-      // [issue 6: live]
       await stopApollo?.();
       if (ds !== owner) await ds.destroy();
       await owner.destroy();

@@ -263,8 +263,13 @@ describe("the ward chair's review", () => {
       await signIn(page, 'chair.p02');
       await page.getByTestId('registrations-page').waitFor({ timeout: 30_000 });
       await expect.poll(() => page.getByTestId('registrations-pending').getAttribute('data-value')).toBe(String(before.pending.totalCount));
-      // The navigation names the page.
-      await expect(page.locator('a[href="#/registrations"]').count()).resolves.toBeGreaterThan(0);
+      // The navigation names the page, in the header's operations menu (marked as the current page).
+      await expect(page.getByTestId('nav-operations').getAttribute('title')).resolves.toBe('Vận hành: Đăng ký của dân');
+      await expect(page.getByTestId('nav-operations').getAttribute('class')).resolves.toContain('is-active');
+      await page.getByTestId('nav-operations').click();
+      await expect(page.getByTestId('nav-registrations').getAttribute('aria-current')).resolves.toBe('page');
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.getByTestId('nav-registrations').count()).toBe(0);
 
       const row = page.locator(`[data-testid="registration-row"][data-reference="${reference}"]`);
       await row.waitFor();

@@ -35,7 +35,7 @@ export interface RunningApp {
 export async function startApp(): Promise<RunningApp> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'wardwatch-browser-'));
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', WARDWATCH_DATA_DIR: dataDir };
-  // [issue 6: health] No demo gateway and no heartbeat timeout: cameras keep the statuses the seed gave them.
+  // No demo gateway and no heartbeat timeout: cameras keep the statuses the seed gave them.
   env.WARDWATCH_DEMO_GATEWAY ??= 'off';
   env.WARDWATCH_HEARTBEAT_CHECK ??= '0';
   delete env.DATABASE_URL;

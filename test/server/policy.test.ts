@@ -13,8 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../server/src/entities/enums';
 import { FIELDS, LAYERS, OPERATIONS, PERSONAL_DATA_ROLES, allows } from '../../server/src/policy';
 import { DEMO_PASSWORD, loginOver, startTestApp, type GraphQLResponse, type TestApp } from '../support/server';
-import { FRESH_MAINTENANCE, freshMaintenance } from '../support/maintenance'; // [issue 6: maintenance]
-import { openLive, type LiveConnection, type LiveStream } from '../support/live'; // [issue 6: live]
+import { FRESH_MAINTENANCE, freshMaintenance } from '../support/maintenance';
+import { openLive, type LiveConnection, type LiveStream } from '../support/live';
 
 /**
  * The authorisation matrix, built from the schema: every query and mutation run as every role, and
@@ -24,7 +24,7 @@ import { openLive, type LiveConnection, type LiveStream } from '../support/live'
  */
 const schema = buildSchema(readFileSync('server/schema.graphql', 'utf8'));
 const ROOTS = ['Query', 'Mutation'] as const;
-/** [issue 6: live] Subscriptions have policies too; they run over WebSocket (their matrix below). */
+/** Subscriptions have policies too; they run over WebSocket (their matrix below). */
 const POLICY_ROOTS = [...ROOTS, 'Subscription'] as const;
 
 interface Actor {
@@ -125,14 +125,11 @@ function samples(f: Fixture, actor: Actor, n: number): Record<string, { args?: s
     'Mutation.linkHomeCamera': { args: `(civilServantId: ${f.civilServantId}, cameraId: null)` },
     'Mutation.recordCivilServantCheck': { args: `(input: { civilServantId: ${f.civilServantId}, result: NO_CAMERA, note: "matrix ${tag}" })` },
     'Mutation.updateUser': { args: `(id: ${f.userId}, input: $input)`, vars: { input: { type: 'UpdateUserInput!', value: { displayName: `Matrix ${tag}` } } } },
-    // [issue 6: health]
     'Query.heartbeatTokens': { args: `(cameraId: ${f.cameraId})` },
     'Mutation.issueHeartbeatToken': { args: `(input: { cameraId: ${f.cameraId}, label: "matrix ${tag}" })` },
     'Mutation.revokeHeartbeatToken': { args: '(id: $id)', vars: { id: { type: 'Int!', value: -1 } } }, // filled in per run: a fresh token
     'Query.cameraHealth': { args: '(wardId: 2)' },
-    // [issue 6: live]
     'Subscription.cameraStatusChanged': { args: '(wardId: 2)' }, // over WebSocket: see the subscription matrix
-    // [issue 6: maintenance]
     // Filled in per run (FRESH_MAINTENANCE, test/support/maintenance.ts): a fresh camera, or a fresh ticket in the state the operation needs.
     'Query.maintenanceTickets': { args: '(first: 5)' },
     'Query.maintenanceTicket': { args: '(id: $id)', vars: { id: { type: 'Int!', value: -1 } } },
@@ -142,7 +139,6 @@ function samples(f: Fixture, actor: Actor, n: number): Record<string, { args?: s
     'Mutation.startMaintenanceTicket': { args: '(id: $id, input: { assignee: "Matrix team" })', vars: { id: { type: 'Int!', value: -1 } } },
     'Mutation.resolveMaintenanceTicket': { args: '(id: $id, input: { resolution: "Matrix repair", repairCostVnd: 0 })', vars: { id: { type: 'Int!', value: -1 } } },
     'Mutation.addMaintenanceTicketNote': { args: `(id: $id, note: "matrix ${tag}")`, vars: { id: { type: 'Int!', value: -1 } } },
-    // [issue 6: operators]
     // db/seed/demo-operators.ts seeds operators 1-4 and their agreements 1-4 in this order: viettel, vnpt, fpt, cmc (4: CMC, used here).
     'Query.networkOperators': {},
     'Query.supportAgreements': {},
@@ -160,7 +156,6 @@ function samples(f: Fixture, actor: Actor, n: number): Record<string, { args?: s
     'Mutation.recordFundSpending': {
       args: `(input: { fundId: 3, amountVnd: 1000, spentOn: "${new Date().toISOString().slice(0, 10)}", purpose: "matrix ${tag}" })`,
     },
-    // [issue 6: registration]
     // The public page: each actor registers once (anonymous per address, signed in per user: under the hourly limit).
     'Mutation.submitCameraRegistration': {
       args: '(input: $input)',
@@ -372,8 +367,8 @@ describe('the authorisation matrix: every operation as every role', () => {
             vars.id = made.data.registerCamera.id;
           }
           if (FRESH_CASE[key]) vars.id = await freshCase(FRESH_CASE[key]);
-          if (FRESH_MAINTENANCE[key]) vars.id = await freshMaintenance(app, fixture, FRESH_MAINTENANCE[key]); // [issue 6: maintenance]
-          if (key === 'Mutation.revokeHeartbeatToken') { // [issue 6: health] a token of its own, issued by the admin for the sample camera
+          if (FRESH_MAINTENANCE[key]) vars.id = await freshMaintenance(app, fixture, FRESH_MAINTENANCE[key]);
+          if (key === 'Mutation.revokeHeartbeatToken') { // a token of its own, issued by the admin for the sample camera
             const issued = await app.gql(`mutation($c: Int!) { issueHeartbeatToken(input: { cameraId: $c, label: "matrix" }) { heartbeatToken { id } } }`, {
               c: fixture.cameraId,
             });
@@ -413,7 +408,7 @@ describe('the authorisation matrix: every operation as every role', () => {
     }
   }
 
-  // [issue 6: live] Every subscription over WebSocket (graphql-ws at /graphql) as every role: nobody is refused at
+  // Every subscription over WebSocket (graphql-ws at /graphql) as every role: nobody is refused at
   // connect (4401), a role the policy refuses gets FORBIDDEN, a ward user asking for another ward NOT_FOUND or
   // FORBIDDEN; every other role receives the next change in the sample's ward (2), and nothing of another ward.
   for (const field of Object.values(schema.getSubscriptionType()?.getFields() ?? {})) {

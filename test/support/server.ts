@@ -93,7 +93,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     seedDemo: false,
     // The embedded test database is reached over its socket like a real server, but has one user.
     requireAppLogin: Boolean(inject('appDatabaseUrl')),
-    // [issue 6: health] No demo gateway and no heartbeat timeout job: the suite's seeded heartbeats age while it runs
+    // No demo gateway and no heartbeat timeout job: the suite's seeded heartbeats age while it runs
     // (a test that needs the timeout runs it itself).
     demoGateway: false,
     heartbeatCheckSeconds: 0,

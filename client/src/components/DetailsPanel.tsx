@@ -30,7 +30,7 @@ import { PALETTE, STATUS_COLORS } from '../map/styles';
 import type { BBox, Camera, RentalHouse, Selection, Ward } from '../types';
 import { useRemote } from '../useRemote';
 import { CoverageFigure } from './CoverageFigure';
-import { CameraHealthSection } from './CameraHealth'; // [issue 6: health]
+import { CameraHealthSection } from './CameraHealth';
 import { Badge } from './Symbols';
 
 interface Props {

@@ -72,8 +72,10 @@ function NavMenu({ label, links, active }: { label: string; links: PageRoute[]; 
         aria-haspopup="true"
         onClick={() => setOpen((o) => !o)}
         data-testid="nav-operations"
+        // The button keeps its short label (the header has no room for more); the page is in its title.
+        title={current ? `${label}: ${t(current.labelKey)}` : undefined}
       >
-        {current ? `${label}: ${t(current.labelKey)}` : label}
+        {label}
         <span className="ww-nav-caret" aria-hidden="true">
           ▾
         </span>

@@ -368,12 +368,9 @@ const en: Strings<Catalogue> = {
     report: 'Ward report',
     civilServants: 'Civil servants',
     cases: 'Penalty cases',
-    // [issue 6: maintenance]
     maintenance: 'Maintenance',
-    // [issue 6: operators]
     operators: 'Operators',
     funds: 'Funds',
-    // [issue 6: registration]
     registrations: 'Resident cameras',
     loading: 'Loading the page…',
   },
@@ -777,7 +774,6 @@ const en: Strings<Catalogue> = {
       submit: 'Open case',
     },
   },
-  // [issue 6: health]
   health: {
     title: 'Camera health',
     lastHeartbeat: 'Last heartbeat',
@@ -801,7 +797,6 @@ const en: Strings<Catalogue> = {
       SEED: 'initial data',
     },
   },
-  // [issue 6: live]
   live: {
     notices: 'Camera status changes just received',
     state: {
@@ -829,7 +824,6 @@ const en: Strings<Catalogue> = {
     show: 'Select this camera on the map',
     dismiss: 'Dismiss',
   },
-  // [issue 6: maintenance]
   maintenance: {
     title: 'Camera maintenance',
     csv: 'Download CSV',
@@ -966,7 +960,6 @@ const en: Strings<Catalogue> = {
       exactHours: '{{value}} hours',
     },
   },
-  // [issue 6: operators]
   operators: {
     title: 'Network operators',
     subtitle: 'Camera connections, bandwidth and subscription-fee support agreed with Viettel, VNPT, FPT and others (R3).',
@@ -1104,7 +1097,6 @@ const en: Strings<Catalogue> = {
       },
     },
   },
-  // [issue 6: registration]
   selfRegister: {
     documentTitle: 'Register a security camera – WardWatch',
     title: 'Register your home security camera',

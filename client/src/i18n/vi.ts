@@ -364,12 +364,9 @@ const vi = {
     report: 'Báo cáo phường',
     civilServants: 'Cán bộ, công chức',
     cases: 'Xử phạt',
-    // [issue 6: maintenance]
     maintenance: 'Bảo trì',
-    // [issue 6: operators]
     operators: 'Nhà mạng',
     funds: 'Tài trợ',
-    // [issue 6: registration]
     registrations: 'Đăng ký của dân',
     loading: 'Đang tải trang…',
   },
@@ -773,7 +770,6 @@ const vi = {
       submit: 'Lập hồ sơ',
     },
   },
-  // [issue 6: health]
   health: {
     title: 'Tình trạng hoạt động',
     lastHeartbeat: 'Tín hiệu gần nhất',
@@ -797,7 +793,6 @@ const vi = {
       SEED: 'dữ liệu ban đầu',
     },
   },
-  // [issue 6: live]
   live: {
     notices: 'Thay đổi trạng thái camera vừa nhận',
     state: {
@@ -825,7 +820,6 @@ const vi = {
     show: 'Chọn camera này trên bản đồ',
     dismiss: 'Ẩn thông báo',
   },
-  // [issue 6: maintenance]
   maintenance: {
     title: 'Bảo trì camera',
     csv: 'Tải CSV',
@@ -962,7 +956,6 @@ const vi = {
       exactHours: '{{value}} giờ',
     },
   },
-  // [issue 6: operators]
   operators: {
     title: 'Nhà mạng',
     subtitle: 'Kết nối camera, băng thông và hỗ trợ cước thuê bao đã làm việc với Viettel, VNPT, FPT và các nhà mạng khác (R3).',
@@ -1100,7 +1093,6 @@ const vi = {
       },
     },
   },
-  // [issue 6: registration]
   selfRegister: {
     documentTitle: 'Đăng ký camera an ninh – WardWatch',
     title: 'Đăng ký camera an ninh của gia đình',

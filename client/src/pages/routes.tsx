@@ -32,15 +32,10 @@ export const ROUTES: PageRoute[] = [
   { id: 'report', labelKey: 'nav.report', operation: 'unregisteredRentalHouses', component: lazy(() => import('./WardReportPage')) },
   { id: 'civil-servants', labelKey: 'nav.civilServants', operation: 'units', component: lazy(() => import('./CivilServantsPage')) },
   { id: 'cases', labelKey: 'nav.cases', operation: 'penaltyCases', component: lazy(() => import('./PenaltyCasesPage')) },
-  // [issue 6: health]
-  // [issue 6: live]
-  // [issue 6: maintenance]
   // R10: maintenance tickets and the time to repair per ward.
   { id: 'maintenance', labelKey: 'nav.maintenance', operation: 'maintenanceTickets', component: lazy(() => import('./MaintenancePage')), group: 'operations' },
-  // [issue 6: operators]
   { id: 'operators', labelKey: 'nav.operators', operation: 'operatorReport', component: lazy(() => import('./OperatorsPage')), group: 'operations' },
   { id: 'funds', labelKey: 'nav.funds', operation: 'fundReport', component: lazy(() => import('./FundsPage')), group: 'operations' },
-  // [issue 6: registration]
   // Owners' self-registrations (R1): the ward's review queue. The public page (#/register) is Root's: it needs no login.
   { id: 'registrations', labelKey: 'nav.registrations', operation: 'cameraRegistrations', component: lazy(() => import('./RegistrationsPage')), group: 'operations' },
 ];
