@@ -1,6 +1,5 @@
 import type { Geometry, Point } from 'geojson';
 import { In, type EntityManager } from 'typeorm';
-import { APP_ROLE } from '../../../db/migrations/1764662400000-access';
 import { CAMERA_TYPE_DEFAULTS } from '../../../shared/camera';
 import { validateGeometry } from '../../../shared/geo/validate-geometry';
 import type { Config } from '../config';
@@ -10,7 +9,7 @@ import { CameraType, OwnerKind, PoliceAccess } from '../entities/enums';
 import { BadUserInputError, NotFoundError, TooManyRequestsError } from '../errors';
 import { translateDbError } from './db-errors';
 import { paginate, type Connection, type PageArgs } from './pagination';
-import type { ScopedDb } from './scoped-db';
+import { unscopedTransaction, type ScopedDb } from './scoped-db';
 import { applyScope, scopeWhere } from './scope';
 import { optionalText, trimmed } from './text';
 import { assertWardInScope } from './ward.service';
@@ -280,10 +279,7 @@ export class CameraRegistrationService {
    */
   private async asPublic<T = any>(sql: string, params: unknown[]): Promise<T[]> { // eslint-disable-line @typescript-eslint/no-explicit-any
     if (this.db.viewer) return this.db.transaction((m) => m.query(sql, params));
-    return this.db.dataSource.transaction(async (m) => {
-      await m.query(`SELECT set_config('role', '${APP_ROLE}', true), set_config('ww.system', '', true), set_config('statement_timeout', '10s', true)`);
-      return m.query(sql, params);
-    });
+    return unscopedTransaction(this.db.dataSource, (m) => m.query(sql, params), { timeout: '10s' });
   }
 
   // ------------------------------------------------------------------ the ward's review

@@ -1,12 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
-import { APP_ROLE } from '../../../db/migrations/1764662400000-access';
 import { CameraStatusEvent } from '../entities/camera-status-event';
 import { CameraStatus, Role } from '../entities/enums';
 import { HeartbeatToken } from '../entities/heartbeat-token';
 import { BadUserInputError, ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors';
 import { translateDbError } from './db-errors';
-import type { ScopedDb } from './scoped-db';
+import { unscopedTransaction, type ScopedDb } from './scoped-db';
 import { applyScope, scopeSql } from './scope';
 import { trimmed } from './text';
 import { assertWardInScope } from './ward.service';
@@ -51,35 +50,29 @@ const STATUS_NAME: Record<string, string> = Object.fromEntries(Object.entries(Ca
  * token is UNAUTHENTICATED and writes nothing.
  */
 export async function receiveHeartbeat(ds: DataSource, token: string, cameraIds: readonly number[], switchRole = true): Promise<HeartbeatResult> {
-  const runner = ds.createQueryRunner();
-  await runner.connect();
+  let rows: { camera_id: number; accepted: boolean; status: string | null }[];
   try {
-    await runner.startTransaction();
-    await runner.query(`SELECT ${switchRole ? `set_config('role', '${APP_ROLE}', true), set_config('ww.system', '', true),` : ''} set_config('statement_timeout', '30s', true)`);
-    const rows: { camera_id: number; accepted: boolean; status: string | null }[] = await runner.query(
-      `SELECT camera_id, accepted, status FROM ww_camera_heartbeat($1, $2::int[])`,
-      [tokenHash(token), cameraIds],
+    rows = await unscopedTransaction(
+      ds,
+      (m) => m.query(`SELECT camera_id, accepted, status FROM ww_camera_heartbeat($1, $2::int[])`, [tokenHash(token), cameraIds]),
+      { switchRole, timeout: '30s' },
     );
-    await runner.commitTransaction();
-    const result: HeartbeatResult = { accepted: [], rejected: [], statuses: {} };
-    for (const r of rows) {
-      if (r.accepted) {
-        result.accepted.push(r.camera_id);
-        result.statuses[String(r.camera_id)] = STATUS_NAME[r.status!] ?? r.status!;
-      } else {
-        result.rejected.push({ cameraId: r.camera_id, reason: 'NOT_ALLOWED' });
-      }
-    }
-    return result;
   } catch (err) {
-    if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => {});
     if (err instanceof QueryFailedError && (err.driverError as { code?: string }).code === '28000') {
       throw new UnauthenticatedError('Unknown or revoked heartbeat token');
     }
     throw err;
-  } finally {
-    await runner.release();
   }
+  const result: HeartbeatResult = { accepted: [], rejected: [], statuses: {} };
+  for (const r of rows) {
+    if (r.accepted) {
+      result.accepted.push(r.camera_id);
+      result.statuses[String(r.camera_id)] = STATUS_NAME[r.status!] ?? r.status!;
+    } else {
+      result.rejected.push({ cameraId: r.camera_id, reason: 'NOT_ALLOWED' });
+    }
+  }
+  return result;
 }
 
 export interface IssueTokenInput {

@@ -4,6 +4,28 @@ import { Role } from '../entities/enums';
 import { UnauthenticatedError } from '../errors';
 import type { Scope } from './scope';
 
+/**
+ * The settings that make a transaction the app role's (`set_config('role')` is SET LOCAL ROLE), with
+ * `ww.system` cleared: the owner's connection sets it for its whole session (db/data-source.ts), and
+ * no request is the database's own work. Empty when the role is not switched (the test that proves
+ * the server's own rule without row-level security).
+ */
+function appRoleSql(switchRole: boolean): string {
+  return switchRole ? `set_config('role', '${APP_ROLE}', true), set_config('ww.system', '', true),` : '';
+}
+
+/**
+ * Work no user does (a device's heartbeat, a member of the public's registration): a transaction of
+ * its own as the app role with no scope, so row-level security opens no table and only the SECURITY
+ * DEFINER functions it calls reach data. Commits when `fn` resolves, rolls back when it throws.
+ */
+export function unscopedTransaction<T>(ds: DataSource, fn: (m: EntityManager) => Promise<T>, options: { switchRole?: boolean; timeout: string }): Promise<T> {
+  return ds.transaction(async (m) => {
+    await m.query(`SELECT ${appRoleSql(options.switchRole ?? true)} set_config('statement_timeout', $1, true)`, [options.timeout]);
+    return fn(m);
+  });
+}
+
 /** A logged-in user, as every request sees them (loaded from the session on each request). */
 export interface Viewer {
   userId: number;
@@ -114,12 +136,10 @@ export class ScopedDb {
     try {
       await runner.connect();
       await runner.startTransaction();
-      // One round trip: the role (set_config('role') is SET LOCAL ROLE), the scope, and a statement
-      // timeout (no request holds the database for long: the embedded one has a single connection).
-      // A request is never the database's own work: ww.system, which the owner's connection sets for
-      // its whole session (db/data-source.ts), is cleared for the transaction.
+      // One round trip: the role (appRoleSql), the scope, and a statement timeout (no request holds
+      // the database for long: the embedded one has a single connection).
       await runner.query(
-        `SELECT ${this.switchRole ? `set_config('role', '${APP_ROLE}', true), set_config('ww.system', '', true),` : ''}
+        `SELECT ${appRoleSql(this.switchRole)}
                 set_config('ww.district_id', $1, true), set_config('ww.ward_id', $2, true),
                 set_config('ww.user_id', $3, true), set_config('ww.username', $4, true), set_config('ww.role', $5, true),
                 set_config('statement_timeout', '30s', true)`,
