@@ -10,7 +10,7 @@ import express, { type ErrorRequestHandler, type Express, type Request, type Req
 import type { GraphQLFormattedError } from 'graphql';
 import type { Config } from './config';
 import { assertAllowed, seesPersonalData } from './auth-checker';
-import { createContext, createServices, type AppDeps, type Context, type Viewer } from './context';
+import { createContext, createServices, type AppDeps, type Context, type Services, type Viewer } from './context';
 import { UnitKind } from './entities/enums';
 import { AppError, BadUserInputError, ErrorCode, TooManyRequestsError } from './errors';
 import { EXPORTS } from './policy';
@@ -125,6 +125,11 @@ export function cookieValue(header: string | undefined, name: string): string | 
   return undefined;
 }
 
+/** The token of an `Authorization: Bearer <token>` header, if that is what it holds. */
+export function bearerToken(header: string | undefined): string | undefined {
+  return header?.startsWith('Bearer ') ? header.slice(7).trim() || undefined : undefined;
+}
+
 /** At most `limit` requests a minute per `key`, then 429 TOO_MANY_REQUESTS with the wait. */
 function perMinute(limit: number, key: (req: Request) => string, who: string): RequestHandler {
   return rateLimit({
@@ -143,9 +148,7 @@ function perMinute(limit: number, key: (req: Request) => string, who: string): R
 function authenticate(deps: AppDeps): RequestHandler {
   return async (req, _res, next) => {
     try {
-      const header = req.headers.authorization;
-      const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() || undefined : undefined;
-      req.sessionToken = bearer ?? cookieValue(req.headers.cookie, SESSION_COOKIE);
+      req.sessionToken = bearerToken(req.headers.authorization) ?? cookieValue(req.headers.cookie, SESSION_COOKIE);
       req.viewer = await deps.auth.viewerOf(req.sessionToken);
       next();
     } catch (err) {
@@ -202,128 +205,85 @@ export async function createApp(deps: AppDeps, plugins: ApolloServerPlugin<Conte
     // `demo`: the login screen may name the demo users (their password is public in demo mode only).
     res.json({ tileUrl: config.tileUrl, tileAttribution: config.tileAttribution, demo: config.demo });
   });
-  // R5: the ward's list of rental houses without a camera, as the ward reports it to the district.
-  app.get('/export/unregistered-rental-houses.csv', async (req, res) => {
+  /** The optional `wardId` query parameter (null: none; required: must be there); BAD_USER_INPUT unless a ward id. */
+  const wardIdOf = (req: Request, required = false): number | null => {
+    if (req.query.wardId === undefined && !required) return null;
     const wardId = Number(req.query.wardId);
-    const db = new ScopedDb(dataSource, req.viewer ?? null, deps.rowLevelSecurity);
-    try {
-      assertAllowed(EXPORTS['unregistered-rental-houses.csv'], req.viewer?.role, 'unregistered-rental-houses.csv');
-      if (!Number.isInteger(wardId) || wardId < 1 || wardId > 2 ** 31 - 1) throw new BadUserInputError('wardId', 'must be a ward id');
-      const services = createServices(db);
-      const rows = await services.coverage.unregisteredRentalHouseRows(wardId);
-      await db.finish(true);
-      if (!seesPersonalData(req.viewer?.role)) for (const r of rows) r.ownerName = r.ownerPhone = null;
-      const header = ['id', 'ward', 'residentialGroup', 'address', 'ownerName', 'ownerPhone', 'rooms', 'latitude', 'longitude', 'nearestActiveCameraMeters'];
-      res
-        .type('text/csv; charset=utf-8')
-        .attachment(`unregistered-rental-houses-ward-${wardId}.csv`)
-        .send(toCsv(header, rows.map((r) => header.map((k) => r[k]))));
-    } catch (err) {
-      await db.finish(false).catch(() => {});
-      sendError(res, err);
-    }
-  });
-  // R7: the penalty cases in the viewer's scope (optionally one ward's), as Query.penaltyCases gives them.
-  app.get('/export/penalty-cases.csv', async (req, res) => {
-    const db = new ScopedDb(dataSource, req.viewer ?? null, deps.rowLevelSecurity);
-    try {
-      assertAllowed(EXPORTS['penalty-cases.csv'], req.viewer?.role, 'penalty-cases.csv');
-      const wardId = req.query.wardId === undefined ? null : Number(req.query.wardId);
-      if (wardId !== null && (!Number.isInteger(wardId) || wardId < 1 || wardId > 2 ** 31 - 1)) throw new BadUserInputError('wardId', 'must be a ward id');
-      const rows = await createServices(db).penaltyCase.csvRows(wardId);
-      await db.finish(true);
-      if (!seesPersonalData(req.viewer?.role)) for (const r of rows) r.ownerName = r.ownerPhone = null;
-      const header = ['id', 'ward', 'rentalHouseId', 'address', 'ownerName', 'ownerPhone', 'complianceStatus', 'state', 'decision', 'fineAmountVnd',
-        'legalBasis', 'openedAt', 'referredAt', 'decidedAt', 'finePaidAt', 'closedAt', 'closeReason'];
-      res
-        .type('text/csv; charset=utf-8')
-        .attachment(wardId === null ? 'penalty-cases.csv' : `penalty-cases-ward-${wardId}.csv`)
-        .send(toCsv(header, rows.map((r) => header.map((k) => r[k]))));
-    } catch (err) {
-      await db.finish(false).catch(() => {});
-      sendError(res, err);
-    }
-  });
-  // R4, R6: the units' home-camera uptake, as Query.units gives it (a chair: their ward's residents).
-  app.get('/export/unit-uptake.csv', async (req, res) => {
-    const db = new ScopedDb(dataSource, req.viewer ?? null, deps.rowLevelSecurity);
-    try {
-      assertAllowed(EXPORTS['unit-uptake.csv'], req.viewer?.role, 'unit-uptake.csv');
-      const kind = req.query.kind === undefined ? null : String(req.query.kind).toLowerCase();
-      if (kind !== null && !(Object.values(UnitKind) as string[]).includes(kind)) {
-        throw new BadUserInputError('kind', 'must be DIVISION or WARD_COMMITTEE');
-      }
-      const rows = await createServices(db).unit.uptakeRows(kind as UnitKind | null);
-      await db.finish(true);
-      const header = ['id', 'code', 'name', 'kind', 'wardId', 'headcount', 'verifiedCount', 'uptakePercent', 'reachedFullAt'];
-      res
-        .type('text/csv; charset=utf-8')
-        .attachment('unit-uptake.csv')
-        .send(toCsv(header, rows.map((r) => header.map((k) => r[k]))));
-    } catch (err) {
-      await db.finish(false).catch(() => {});
-      sendError(res, err);
-    }
-  });
-  // R8, R2, R4: the deadline dashboard's live figures per ward and in total (a chair: their ward).
-  app.get('/export/compliance-dashboard.csv', async (req, res) => {
-    const db = new ScopedDb(dataSource, req.viewer ?? null, deps.rowLevelSecurity);
-    try {
-      assertAllowed(EXPORTS['compliance-dashboard.csv'], req.viewer?.role, 'compliance-dashboard.csv');
-      const wardId = req.query.wardId === undefined ? null : Number(req.query.wardId);
-      if (wardId !== null && (!Number.isInteger(wardId) || wardId < 1 || wardId > 2 ** 31 - 1)) throw new BadUserInputError('wardId', 'must be a ward id');
-      const rows = await createServices(db).compliance.reportRows(wardId);
-      await db.finish(true);
-      res
-        .type('text/csv; charset=utf-8')
-        .attachment(wardId === null ? 'compliance-dashboard.csv' : `compliance-dashboard-ward-${wardId}.csv`)
-        .send(toCsv(COMPLIANCE_REPORT_COLUMNS, rows.map((r) => COMPLIANCE_REPORT_COLUMNS.map((k) => r[k]))));
-    } catch (err) {
-      await db.finish(false).catch(() => {});
-      sendError(res, err);
-    }
-  });
-  // R10: cameras' heartbeats (a heartbeat token, not a session): POST /api/heartbeat.
-  registerHeartbeatRoutes(app, deps);
-  // R10: the maintenance tickets in the viewer's scope (optionally one ward's, one state's), as Query.maintenanceTickets gives them.
-  app.get('/export/maintenance-tickets.csv', async (req, res) => {
-    const db = new ScopedDb(dataSource, req.viewer ?? null, deps.rowLevelSecurity);
-    try {
-      assertAllowed(EXPORTS['maintenance-tickets.csv'], req.viewer?.role, 'maintenance-tickets.csv');
-      const wardId = req.query.wardId === undefined ? null : Number(req.query.wardId);
-      if (wardId !== null && (!Number.isInteger(wardId) || wardId < 1 || wardId > 2 ** 31 - 1)) throw new BadUserInputError('wardId', 'must be a ward id');
-      const maintenance = createServices(db).maintenance;
-      const rows = await maintenance.csvRows(wardId, req.query.state === undefined ? null : String(req.query.state));
-      await db.finish(true);
-      res
-        .type('text/csv; charset=utf-8')
-        .attachment(wardId === null ? 'maintenance-tickets.csv' : `maintenance-tickets-ward-${wardId}.csv`)
-        .send(toCsv(maintenance.csvColumns, rows.map((r) => maintenance.csvColumns.map((k) => r[k]))));
-    } catch (err) {
-      await db.finish(false).catch(() => {});
-      sendError(res, err);
-    }
-  });
-  // R3, R9: the operator report and the fund report as CSV, as Query.operatorReport and Query.fundReport give them.
-  for (const [name, reportCsv] of [
-    ['operator-report', (services: ReturnType<typeof createServices>, wardId: number | null) => services.networkOperator.reportCsv(wardId)],
-    ['fund-report', (services: ReturnType<typeof createServices>, wardId: number | null) => services.fund.reportCsv(wardId)],
-  ] as const) {
-    app.get(`/export/${name}.csv`, async (req, res) => {
+    if (!Number.isInteger(wardId) || wardId < 1 || wardId > 2 ** 31 - 1) throw new BadUserInputError('wardId', 'must be a ward id');
+    return wardId;
+  };
+  /** `<base>.csv`, or `<base>-ward-<id>.csv` for one ward's. */
+  const fileOf = (base: string, wardId: number | null) => (wardId === null ? `${base}.csv` : `${base}-ward-${wardId}.csv`);
+  /**
+   * GET /export/<name>: a CSV that the EXPORTS policy lets the viewer's role download, made by `make`
+   * over the request's scoped transaction (committed before anything is sent); an error answers as
+   * the API's do, and leaves nothing open.
+   */
+  const csvExport = (name: string, make: (services: Services, req: Request) => Promise<{ csv: string; file: string }>) => {
+    app.get(`/export/${name}`, async (req, res) => {
       const db = new ScopedDb(dataSource, req.viewer ?? null, deps.rowLevelSecurity);
       try {
-        assertAllowed(EXPORTS[`${name}.csv`], req.viewer?.role, `${name}.csv`);
-        const wardId = req.query.wardId === undefined ? null : Number(req.query.wardId);
-        if (wardId !== null && (!Number.isInteger(wardId) || wardId < 1 || wardId > 2 ** 31 - 1)) throw new BadUserInputError('wardId', 'must be a ward id');
-        const csv = await reportCsv(createServices(db), wardId);
+        assertAllowed(EXPORTS[name], req.viewer?.role, name);
+        const { csv, file } = await make(createServices(db), req);
         await db.finish(true);
-        res.type('text/csv; charset=utf-8').attachment(wardId === null ? `${name}.csv` : `${name}-ward-${wardId}.csv`).send(csv);
+        res.type('text/csv; charset=utf-8').attachment(file).send(csv);
       } catch (err) {
         await db.finish(false).catch(() => {});
         sendError(res, err);
       }
     });
-  }
+  };
+  const table = <R extends Record<string, unknown>>(header: readonly string[], rows: R[]) => toCsv([...header], rows.map((r) => header.map((k) => r[k])));
+  // R5: the ward's list of rental houses without a camera, as the ward reports it to the district.
+  csvExport('unregistered-rental-houses.csv', async (services, req) => {
+    const wardId = wardIdOf(req, true)!;
+    const rows = await services.coverage.unregisteredRentalHouseRows(wardId);
+    if (!seesPersonalData(req.viewer?.role)) for (const r of rows) r.ownerName = r.ownerPhone = null;
+    const header = ['id', 'ward', 'residentialGroup', 'address', 'ownerName', 'ownerPhone', 'rooms', 'latitude', 'longitude', 'nearestActiveCameraMeters'];
+    return { csv: table(header, rows), file: fileOf('unregistered-rental-houses', wardId) };
+  });
+  // R7: the penalty cases in the viewer's scope (optionally one ward's), as Query.penaltyCases gives them.
+  csvExport('penalty-cases.csv', async (services, req) => {
+    const wardId = wardIdOf(req);
+    const rows = await services.penaltyCase.csvRows(wardId);
+    if (!seesPersonalData(req.viewer?.role)) for (const r of rows) r.ownerName = r.ownerPhone = null;
+    const header = ['id', 'ward', 'rentalHouseId', 'address', 'ownerName', 'ownerPhone', 'complianceStatus', 'state', 'decision', 'fineAmountVnd',
+      'legalBasis', 'openedAt', 'referredAt', 'decidedAt', 'finePaidAt', 'closedAt', 'closeReason'];
+    return { csv: table(header, rows), file: fileOf('penalty-cases', wardId) };
+  });
+  // R4, R6: the units' home-camera uptake, as Query.units gives it (a chair: their ward's residents).
+  csvExport('unit-uptake.csv', async (services, req) => {
+    const kind = req.query.kind === undefined ? null : String(req.query.kind).toLowerCase();
+    if (kind !== null && !(Object.values(UnitKind) as string[]).includes(kind)) {
+      throw new BadUserInputError('kind', 'must be DIVISION or WARD_COMMITTEE');
+    }
+    const rows = await services.unit.uptakeRows(kind as UnitKind | null);
+    const header = ['id', 'code', 'name', 'kind', 'wardId', 'headcount', 'verifiedCount', 'uptakePercent', 'reachedFullAt'];
+    return { csv: table(header, rows), file: 'unit-uptake.csv' };
+  });
+  // R8, R2, R4: the deadline dashboard's live figures per ward and in total (a chair: their ward).
+  csvExport('compliance-dashboard.csv', async (services, req) => {
+    const wardId = wardIdOf(req);
+    const rows = await services.compliance.reportRows(wardId);
+    return { csv: table(COMPLIANCE_REPORT_COLUMNS, rows), file: fileOf('compliance-dashboard', wardId) };
+  });
+  // R10: cameras' heartbeats (a heartbeat token, not a session): POST /api/heartbeat.
+  registerHeartbeatRoutes(app, deps);
+  // R10: the maintenance tickets in the viewer's scope (optionally one ward's, one state's), as Query.maintenanceTickets gives them.
+  csvExport('maintenance-tickets.csv', async ({ maintenance }, req) => {
+    const wardId = wardIdOf(req);
+    const rows = await maintenance.csvRows(wardId, req.query.state === undefined ? null : String(req.query.state));
+    return { csv: table(maintenance.csvColumns, rows), file: fileOf('maintenance-tickets', wardId) };
+  });
+  // R3, R9: the operator report and the fund report, as Query.operatorReport and Query.fundReport give them.
+  csvExport('operator-report.csv', async (services, req) => {
+    const wardId = wardIdOf(req);
+    return { csv: await services.networkOperator.reportCsv(wardId), file: fileOf('operator-report', wardId) };
+  });
+  csvExport('fund-report.csv', async (services, req) => {
+    const wardId = wardIdOf(req);
+    return { csv: await services.fund.reportCsv(wardId), file: fileOf('fund-report', wardId) };
+  });
   app.get('/healthz', async (_req, res) => {
     try {
       await dataSource.query('SELECT 1');

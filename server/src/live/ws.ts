@@ -15,7 +15,7 @@ import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { DataSource } from 'typeorm';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { cookieValue, formatError, LIMITS, withoutSuggestions } from '../app';
+import { bearerToken, cookieValue, formatError, LIMITS, withoutSuggestions } from '../app';
 import type { Config } from '../config';
 import { AppError, ErrorCode } from '../errors';
 import { SESSION_COOKIE } from '../resolvers/auth.resolver';
@@ -164,8 +164,8 @@ export async function startLive(http: Server, deps: LiveDeps): Promise<LiveServe
         const socket = ctx.extra.socket;
         const params = ctx.connectionParams ?? {};
         const token =
-          bearer(typeof params.authorization === 'string' ? params.authorization : undefined) ??
-          bearer(ctx.extra.request.headers.authorization) ??
+          bearerToken(typeof params.authorization === 'string' ? params.authorization : undefined) ??
+          bearerToken(ctx.extra.request.headers.authorization) ??
           cookieValue(ctx.extra.request.headers.cookie, SESSION_COOKIE);
         let viewer: Viewer | null;
         try {
@@ -321,9 +321,6 @@ export async function startLive(http: Server, deps: LiveDeps): Promise<LiveServe
   };
 }
 
-function bearer(header: string | undefined): string | undefined {
-  return header?.startsWith('Bearer ') ? header.slice(7).trim() || undefined : undefined;
-}
 
 /** Whether a handshake's Origin is the page the server itself serves (same host and port). */
 function sameOrigin(origin: string, host: string | undefined): boolean {
