@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { DEMO_GATEWAY_LABEL } from '../../../db/seed/demo-health';
+import { startPeriodic } from './periodic';
 
 /** How often the demo gateway heartbeats its cameras. */
 export const DEMO_GATEWAY_INTERVAL_MS = 60_000;
@@ -19,32 +20,12 @@ export interface DemoGateway {
  * same to that camera.
  */
 export function startDemoGateway(owner: DataSource, options: { intervalMs?: number; error?: (line: string) => void } = {}): DemoGateway {
-  const error = options.error ?? ((line: string) => console.error(line));
-  let running: Promise<number> | undefined;
-  let stopped = false;
-  const beat = (): Promise<number> => {
-    if (stopped) return Promise.resolve(0);
-    running ??= (async () => {
-      try {
-        const [row] = await owner.query(`SELECT ww_camera_heartbeat_demo($1) AS n`, [DEMO_GATEWAY_LABEL]);
-        return Number(row.n);
-      } catch (err) {
-        error(`[wardwatch] demo gateway heartbeat failed: ${err instanceof Error ? err.message.slice(0, 300) : String(err)}`);
-        return 0;
-      } finally {
-        running = undefined;
-      }
-    })();
-    return running;
-  };
-  const timer = setInterval(() => void beat(), options.intervalMs ?? DEMO_GATEWAY_INTERVAL_MS);
-  timer.unref();
-  return {
-    beat,
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
+  const job = startPeriodic(
+    async () => {
+      const [row] = await owner.query(`SELECT ww_camera_heartbeat_demo($1) AS n`, [DEMO_GATEWAY_LABEL]);
+      return Number(row.n);
     },
-  };
+    { intervalMs: options.intervalMs ?? DEMO_GATEWAY_INTERVAL_MS, fallback: 0, name: 'demo gateway heartbeat', error: options.error },
+  );
+  return { beat: job.run, stop: job.stop };
 }

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { startPeriodic } from './periodic';
 
 export interface HeartbeatMonitor {
   /** One check now: ACTIVE monitored cameras silent for the timeout go OFFLINE; how many did (never throws). */
@@ -25,37 +26,14 @@ export interface HeartbeatMonitorOptions {
  */
 export function startHeartbeatMonitor(owner: DataSource, options: HeartbeatMonitorOptions): HeartbeatMonitor {
   const log = options.log ?? ((line: string) => console.log(line));
-  const error = options.error ?? ((line: string) => console.error(line));
-  let running: Promise<number> | undefined;
-  let stopped = false;
-
-  const tick = (): Promise<number> => {
-    if (stopped) return Promise.resolve(0);
-    running ??= (async () => {
-      try {
-        const [row] = await owner.query(`SELECT ww_camera_heartbeat_timeout(make_interval(secs => $1)) AS n`, [options.timeoutSeconds]);
-        const n = Number(row.n);
-        if (n > 0) log(`[wardwatch] heartbeat timeout: ${n} camera(s) silent for ${options.timeoutSeconds} s went OFFLINE`);
-        return n;
-      } catch (err) {
-        error(`[wardwatch] heartbeat timeout check failed: ${err instanceof Error ? err.message.slice(0, 300) : String(err)}`);
-        return 0;
-      } finally {
-        running = undefined;
-      }
-    })();
-    return running;
-  };
-
-  const timer = options.checkSeconds > 0 ? setInterval(() => void tick(), options.checkSeconds * 1000) : undefined;
-  timer?.unref();
-
-  return {
-    tick,
-    async stop() {
-      stopped = true;
-      if (timer) clearInterval(timer);
-      await running;
+  const job = startPeriodic(
+    async () => {
+      const [row] = await owner.query(`SELECT ww_camera_heartbeat_timeout(make_interval(secs => $1)) AS n`, [options.timeoutSeconds]);
+      const n = Number(row.n);
+      if (n > 0) log(`[wardwatch] heartbeat timeout: ${n} camera(s) silent for ${options.timeoutSeconds} s went OFFLINE`);
+      return n;
     },
-  };
+    { intervalMs: options.checkSeconds * 1000, fallback: 0, name: 'heartbeat timeout check', error: options.error },
+  );
+  return { tick: job.run, stop: job.stop };
 }

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { takeSnapshots, type SnapshotRun } from '../../../db/snapshots';
+import { startPeriodic } from './periodic';
 
 /** How often the job looks for a missing snapshot: hourly, so a new day gets its snapshot within the hour. */
 export const SNAPSHOT_INTERVAL_MS = 60 * 60 * 1000;
@@ -25,45 +26,20 @@ export interface SnapshotJobOptions {
  */
 export function startSnapshotJob(owner: DataSource, options: SnapshotJobOptions = {}): SnapshotJob {
   const log = options.log ?? ((line: string) => console.log(line));
-  const error = options.error ?? ((line: string) => console.error(line));
-  let running: Promise<SnapshotRun | null> | undefined;
-  let stopped = false;
-
-  const tick = (): Promise<SnapshotRun | null> => {
-    if (stopped) return Promise.resolve(null);
-    // One check at a time: a slow one is not overtaken by the next.
-    running ??= (async () => {
-      try {
-        const t0 = performance.now();
-        const run = await takeSnapshots(owner, { onlyMissing: true });
-        if (run.districts > 0 || run.finalised > 0) {
-          log(
-            `[wardwatch] compliance snapshot ${run.day}: ${run.wards} ward(s) in ${run.districts} district(s)` +
-              `${run.finalised ? `, ${run.finalised} district(s) finalised for the day before` : ''} ` +
-              `in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
-          );
-        }
-        return run;
-      } catch (err) {
-        // Logged by message only: a database error's detail may quote row values.
-        error(`[wardwatch] compliance snapshot failed: ${err instanceof Error ? err.message.slice(0, 300) : String(err)}`);
-        return null;
-      } finally {
-        running = undefined;
+  const job = startPeriodic<SnapshotRun | null>(
+    async () => {
+      const t0 = performance.now();
+      const run = await takeSnapshots(owner, { onlyMissing: true });
+      if (run.districts > 0 || run.finalised > 0) {
+        log(
+          `[wardwatch] compliance snapshot ${run.day}: ${run.wards} ward(s) in ${run.districts} district(s)` +
+            `${run.finalised ? `, ${run.finalised} district(s) finalised for the day before` : ''} ` +
+            `in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+        );
       }
-    })();
-    return running;
-  };
-
-  const timer = setInterval(() => void tick(), options.intervalMs ?? SNAPSHOT_INTERVAL_MS);
-  timer.unref();
-
-  return {
-    tick,
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
+      return run;
     },
-  };
+    { intervalMs: options.intervalMs ?? SNAPSHOT_INTERVAL_MS, fallback: null, name: 'compliance snapshot', error: options.error },
+  );
+  return { tick: job.run, stop: job.stop };
 }
