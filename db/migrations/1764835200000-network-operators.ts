@@ -1,5 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { APP_ROLE } from './1764662400000-access';
+import { IN_WARD_SCOPE, protectTable } from './row-level-security';
 
 /**
  * Network operators and their support for the camera programme (R3), and a generic "follow the
@@ -143,17 +144,9 @@ export class NetworkOperators1764835200000 implements MigrationInterface {
     }
 
     // Row-level security: operators and agreements are the district's; connections the camera's ward's.
-    const inScope = `district_id = ww_scope_district() AND (ww_scope_ward() IS NULL OR ward_id = ww_scope_ward())`;
-    for (const [table, rule] of [
-      ['network_operator', `district_id = ww_scope_district()`],
-      ['support_agreement', `district_id = ww_scope_district()`],
-      ['camera_connection', inScope],
-    ] as const) {
-      await q.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
-      await q.query(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
-      await q.query(`CREATE POLICY ww_scope ON ${table} TO ${APP_ROLE} USING (${rule}) WITH CHECK (${rule})`);
-      await q.query(`CREATE POLICY ww_system ON ${table} TO CURRENT_USER USING (ww_system()) WITH CHECK (ww_system())`);
-    }
+    await protectTable(q, 'network_operator', `district_id = ww_scope_district()`);
+    await protectTable(q, 'support_agreement', `district_id = ww_scope_district()`);
+    await protectTable(q, 'camera_connection', IN_WARD_SCOPE);
     await q.query(`GRANT SELECT ON network_operator, support_agreement, camera_connection TO ${APP_ROLE}`);
     const operatorColumns = 'district_id, code, name, kind, contact_name, contact_phone';
     await q.query(`GRANT INSERT (${operatorColumns}), UPDATE (name, kind, contact_name, contact_phone) ON network_operator TO ${APP_ROLE}`);

@@ -1,5 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { APP_ROLE } from './1764662400000-access';
+import { IN_WARD_SCOPE, protectTable } from './row-level-security';
 
 /**
  * Camera health (R10): heartbeats, the status history, and the tokens that cameras and their
@@ -272,13 +273,7 @@ export class CameraHealth1764835300000 implements MigrationInterface {
     await q.query(auditSql(`ARRAY['compliance_status', 'status_changed_at', 'verified_since', 'updated_at', 'last_heartbeat_at', 'last_used_at']`, ` - 'token_hash'`));
 
     // ---------------------------------------------------------------- row-level security and grants
-    const inScope = `district_id = ww_scope_district() AND (ww_scope_ward() IS NULL OR ward_id = ww_scope_ward())`;
-    for (const table of ['camera_status_event', 'heartbeat_token']) {
-      await q.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
-      await q.query(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
-      await q.query(`CREATE POLICY ww_scope ON ${table} TO ${APP_ROLE} USING (${inScope}) WITH CHECK (${inScope})`);
-      await q.query(`CREATE POLICY ww_system ON ${table} TO CURRENT_USER USING (ww_system()) WITH CHECK (ww_system())`);
-    }
+    for (const table of ['camera_status_event', 'heartbeat_token']) await protectTable(q, table, IN_WARD_SCOPE);
     // Tokens are an ADMIN's and a ward chair's (their ward's cameras); an operator's is the ADMIN's alone.
     const tokenRoles = `ww_scope_role() IN ('admin', 'ward_chair') AND (camera_id IS NOT NULL OR ww_scope_role() = 'admin')`;
     await q.query(`CREATE POLICY ww_token_roles ON heartbeat_token AS RESTRICTIVE TO ${APP_ROLE} USING (${tokenRoles}) WITH CHECK (${tokenRoles})`);

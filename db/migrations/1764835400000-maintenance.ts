@@ -1,5 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { APP_ROLE } from './1764662400000-access';
+import { IN_WARD_SCOPE, protectTable } from './row-level-security';
 
 /**
  * Maintenance tickets per camera (R10: "installation and maintenance"), their timeline, and the
@@ -263,13 +264,7 @@ export class Maintenance1764835400000 implements MigrationInterface {
     await q.query(`CREATE TRIGGER maintenance_ticket_90_audit AFTER INSERT OR UPDATE OR DELETE ON maintenance_ticket FOR EACH ROW EXECUTE FUNCTION ww_audit()`);
 
     // ---------------------------------------------------------------- row-level security and grants
-    const inScope = `district_id = ww_scope_district() AND (ww_scope_ward() IS NULL OR ward_id = ww_scope_ward())`;
-    for (const table of ['maintenance_ticket', 'maintenance_ticket_event']) {
-      await q.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
-      await q.query(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
-      await q.query(`CREATE POLICY ww_scope ON ${table} TO ${APP_ROLE} USING (${inScope}) WITH CHECK (${inScope})`);
-      await q.query(`CREATE POLICY ww_system ON ${table} TO CURRENT_USER USING (ww_system()) WITH CHECK (ww_system())`);
-    }
+    for (const table of ['maintenance_ticket', 'maintenance_ticket_event']) await protectTable(q, table, IN_WARD_SCOPE);
     await q.query(`GRANT SELECT ON maintenance_ticket, maintenance_ticket_event TO ${APP_ROLE}`);
     await q.query(`GRANT INSERT (camera_id, problem) ON maintenance_ticket TO ${APP_ROLE}`);
     await q.query(`GRANT UPDATE (state, assignee, resolution, repair_cost_vnd) ON maintenance_ticket TO ${APP_ROLE}`);

@@ -1,5 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { APP_ROLE } from './1764662400000-access';
+import { IN_WARD_SCOPE, protectTable } from './row-level-security';
 
 /**
  * Sponsorship funds and their spending (R9): "raise sponsorship funds to keep residential-area camera
@@ -173,13 +174,10 @@ export class Sponsorship1764835500000 implements MigrationInterface {
 
     // Row-level security: read the ward's rows and the district's; write only the ward's.
     const read = `district_id = ww_scope_district() AND (ww_scope_ward() IS NULL OR ward_id IS NULL OR ward_id = ww_scope_ward())`;
-    const write = `district_id = ww_scope_district() AND (ww_scope_ward() IS NULL OR ward_id = ww_scope_ward())`;
     for (const table of ['fund', 'fund_spending']) {
-      await q.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
-      await q.query(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
+      await protectTable(q, table);
       await q.query(`CREATE POLICY ww_scope ON ${table} FOR SELECT TO ${APP_ROLE} USING (${read})`);
-      await q.query(`CREATE POLICY ww_scope_write ON ${table} FOR INSERT TO ${APP_ROLE} WITH CHECK (${write})`);
-      await q.query(`CREATE POLICY ww_system ON ${table} TO CURRENT_USER USING (ww_system()) WITH CHECK (ww_system())`);
+      await q.query(`CREATE POLICY ww_scope_write ON ${table} FOR INSERT TO ${APP_ROLE} WITH CHECK (${IN_WARD_SCOPE})`);
     }
     await q.query(`GRANT SELECT ON fund, fund_spending TO ${APP_ROLE}`);
     await q.query(`

@@ -1,5 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { APP_ROLE } from './1764662400000-access';
+import { IN_WARD_SCOPE, protectTable } from './row-level-security';
 
 /**
  * Owners register their own cameras (R1): a public page, no login.
@@ -205,12 +206,8 @@ export class CameraRegistration1764835600000 implements MigrationInterface {
       $fn$`);
 
     // ---------------------------------------------------------------- row-level security and grants
-    const inScope = `district_id = ww_scope_district() AND (ww_scope_ward() IS NULL OR ward_id = ww_scope_ward())`;
     const reviewers = `ww_scope_role() IN ('admin', 'ward_chair')`;
-    await q.query(`ALTER TABLE camera_registration ENABLE ROW LEVEL SECURITY`);
-    await q.query(`ALTER TABLE camera_registration FORCE ROW LEVEL SECURITY`);
-    await q.query(`CREATE POLICY ww_scope ON camera_registration TO ${APP_ROLE} USING (${inScope}) WITH CHECK (${inScope})`);
-    await q.query(`CREATE POLICY ww_system ON camera_registration TO CURRENT_USER USING (ww_system()) WITH CHECK (ww_system())`);
+    await protectTable(q, 'camera_registration', IN_WARD_SCOPE);
     await q.query(`CREATE POLICY ww_reviewers ON camera_registration AS RESTRICTIVE TO ${APP_ROLE} USING (${reviewers}) WITH CHECK (${reviewers})`);
     await q.query(`GRANT SELECT ON camera_registration TO ${APP_ROLE}`);
     await q.query(`GRANT UPDATE (state, review_note, camera_id) ON camera_registration TO ${APP_ROLE}`);
