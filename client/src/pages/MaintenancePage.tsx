@@ -5,7 +5,7 @@
  * the actions the server allows this viewer now; "report a problem" opens a ticket for a camera.
  * `#/maintenance?ticket=12` opens ticket 12.
  */
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   fetchMaintenanceStats,
@@ -23,7 +23,7 @@ import { Duration, MttrTable } from '../components/maintenance/MttrTable';
 import { ReportProblemForm } from '../components/maintenance/ReportProblemForm';
 import { TicketActions } from '../components/maintenance/TicketActions';
 import { STATE_FILTERS, statesOf, type StateFilter } from '../components/maintenance/logic';
-import { ErrorNotice, Pager, useLanguage, WardSelect } from '../components/registries/common';
+import { ErrorNotice, Milestones, Pager, Row, useLanguage, WardSelect } from '../components/registries/common';
 import { currentAfter, FIRST_PAGE, formatVnd, nextPage, pageNumber, previousPage, type CursorPager } from '../components/registries/logic';
 import { formatDate, formatDateTime, formatNumber, type Language } from '../format';
 import { useRemote } from '../useRemote';
@@ -358,22 +358,16 @@ function TicketDetail({ id, language, listRevision, onChanged }: { id: number; l
           </span>
         </Row>
         <Row label={t('maintenance.field.dates')}>
-          <ul className="ww-case-milestones">
-            {(
-              [
-                ['reported', ticket.reportedAt],
-                ['assigned', ticket.assignedAt],
-                ['started', ticket.startedAt],
-                ['resolved', ticket.resolvedAt],
-              ] as const
-            )
-              .filter(([, at]) => at != null)
-              .map(([m, at]) => (
-                <li key={m}>
-                  {t(`maintenance.milestone.${m}`)}: {dt(at)}
-                </li>
-              ))}
-          </ul>
+          <Milestones
+            prefix="maintenance.milestone"
+            dt={dt}
+            steps={[
+              ['reported', ticket.reportedAt],
+              ['assigned', ticket.assignedAt],
+              ['started', ticket.startedAt],
+              ['resolved', ticket.resolvedAt],
+            ]}
+          />
         </Row>
       </dl>
 
@@ -402,15 +396,6 @@ function TicketDetail({ id, language, listRevision, onChanged }: { id: number; l
           </li>
         ))}
       </ol>
-    </div>
-  );
-}
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="ww-dl-row">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
     </div>
   );
 }

@@ -4,7 +4,7 @@
  * and the actions the server allows this viewer now. A ward chair (or ADMIN) opens a case against
  * one of the ward's houses without a camera.
  */
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   fetchPenaltyCase,
@@ -19,7 +19,7 @@ import {
 } from '../api/registries';
 import { can } from '../auth/access';
 import { CaseActions, OpenCaseForm } from '../components/registries/CaseForms';
-import { ErrorNotice, Pager, Personal, useLanguage, WardSelect } from '../components/registries/common';
+import { ErrorNotice, Milestones, Pager, Personal, Row, useLanguage, WardSelect } from '../components/registries/common';
 import { currentAfter, FIRST_PAGE, formatVnd, housesForNewCase, nextPage, pageNumber, previousPage, type CursorPager } from '../components/registries/logic';
 import { formatDate, formatDateTime, formatNumber, type Language } from '../format';
 import { useRemote } from '../useRemote';
@@ -291,22 +291,16 @@ function CaseDetail({
           </Row>
         )}
         <Row label={t('cases.field.dates')}>
-          <ul className="ww-case-milestones">
-            {(
-              [
-                ['opened', kase.openedAt],
-                ['referred', kase.referredAt],
-                ['decided', kase.decidedAt],
-                ['closed', kase.closedAt],
-              ] as const
-            )
-              .filter(([, at]) => at != null)
-              .map(([m, at]) => (
-                <li key={m}>
-                  {t(`cases.milestone.${m}`)}: {dt(at)}
-                </li>
-              ))}
-          </ul>
+          <Milestones
+            prefix="cases.milestone"
+            dt={dt}
+            steps={[
+              ['opened', kase.openedAt],
+              ['referred', kase.referredAt],
+              ['decided', kase.decidedAt],
+              ['closed', kase.closedAt],
+            ]}
+          />
         </Row>
       </dl>
 
@@ -339,15 +333,6 @@ function CaseDetail({
           </li>
         ))}
       </ol>
-    </div>
-  );
-}
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="ww-dl-row">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
     </div>
   );
 }

@@ -6,7 +6,7 @@
  * the camera if the owner's direction is off; the camera is created and covers from then on) or
  * reject with the reason the owner will read.
  */
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorCode, GraphQLClientError } from '../api/graphql';
 import {
@@ -19,7 +19,7 @@ import {
   type RegistrationState,
 } from '../api/registrations';
 import { can } from '../auth/access';
-import { ErrorNotice, Pager, Personal, useLanguage } from '../components/registries/common';
+import { ErrorNotice, Pager, Personal, Row, useLanguage } from '../components/registries/common';
 import { currentAfter, FIRST_PAGE, nextPage, pageNumber, previousPage, type CursorPager } from '../components/registries/logic';
 import { compassPoint, formatDateTime, formatLatLng, formatNumber, type Language } from '../format';
 import { hasDirection, normaliseBearing, parseNumber } from '../registration/cameraForm';
@@ -193,15 +193,6 @@ function StatePill({ state }: { state: RegistrationState }) {
   const { t } = useTranslation();
   const tone = state === 'APPROVED' ? ' is-good' : state === 'REJECTED' ? ' is-bad' : ' is-state-open';
   return <span className={`ww-reg-pill${tone}`}>{t(`selfRegister.state.${state}`)}</span>;
-}
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="ww-dl-row">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
 }
 
 function RegistrationDetail({

@@ -1,8 +1,9 @@
 /**
  * Small pieces the registry pages share: the UI language, a personal field shown or "hidden", an
- * error with the server's message and code, a ward picker (fixed for a ward chair), a pager.
+ * error with the server's message and code, a ward picker (fixed for a ward chair), a pager, a
+ * record's labelled rows and its dated milestones.
  */
-import { useCallback, useState } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GraphQLClientError } from '../../api/graphql';
 import type { WardOption } from '../../api/registries';
@@ -148,4 +149,33 @@ export function useSubmit() {
 /** Props that mark a form control invalid when the server named its field. */
 export function invalidProps(name: string, field: string | null): { 'aria-invalid'?: true; 'data-invalid'?: 'true' } {
   return field === name ? { 'aria-invalid': true, 'data-invalid': 'true' } : {};
+}
+
+/** One labelled line of a record's details (inside a <dl>). */
+export function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="ww-dl-row">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+/**
+ * The dated steps a record has reached, in order (`${prefix}.${step}`: its label), skipping those not
+ * reached; `dt` formats a time.
+ */
+export function Milestones({ prefix, steps, dt }: { prefix: string; steps: ReadonlyArray<readonly [string, string | null]>; dt: (at: string | null) => string }) {
+  const { t } = useTranslation();
+  return (
+    <ul className="ww-case-milestones">
+      {steps
+        .filter(([, at]) => at != null)
+        .map(([m, at]) => (
+          <li key={m}>
+            {t(`${prefix}.${m}`)}: {dt(at)}
+          </li>
+        ))}
+    </ul>
+  );
 }
