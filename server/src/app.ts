@@ -130,8 +130,11 @@ export function bearerToken(header: string | undefined): string | undefined {
   return header?.startsWith('Bearer ') ? header.slice(7).trim() || undefined : undefined;
 }
 
-/** At most `limit` requests a minute per `key`, then 429 TOO_MANY_REQUESTS with the wait. */
-function perMinute(limit: number, key: (req: Request) => string, who: string): RequestHandler {
+/** The rate limits' key for the client's address (behind config.trustProxy proxies). */
+export const addressOf = (req: Request) => `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`;
+
+/** At most `limit` requests (`what`) a minute per `key`, then 429 TOO_MANY_REQUESTS with the wait. */
+export function perMinute(limit: number, key: (req: Request) => string, who: string, what = 'requests'): RequestHandler {
   return rateLimit({
     windowMs: 60_000,
     limit,
@@ -139,7 +142,7 @@ function perMinute(limit: number, key: (req: Request) => string, who: string): R
     legacyHeaders: false,
     keyGenerator: key,
     handler: (_req, res, _next, options) => {
-      sendError(res, new TooManyRequestsError(`More than ${options.limit} requests a minute${who}; slow down`, Math.ceil(options.windowMs / 1000)));
+      sendError(res, new TooManyRequestsError(`More than ${options.limit} ${what} a minute${who}; slow down`, Math.ceil(options.windowMs / 1000)));
     },
   });
 }
@@ -189,7 +192,6 @@ export async function createApp(deps: AppDeps, plugins: ApolloServerPlugin<Conte
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
-  const addressOf = (req: Request) => `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`;
   // Per address first, with a wider margin (an office shares one): a flood of requests with forged
   // cookies is refused before each one costs a session lookup.
   const perAddress = perMinute(config.rateLimitPerMinute * 5, addressOf, ' from this address');
@@ -317,7 +319,7 @@ const HTTP_STATUS: Record<string, number> = {
 };
 
 /** A coded JSON error for a plain HTTP route, shaped like a GraphQL error and masked the same way. */
-function sendError(res: Response, err: unknown): void {
+export function sendError(res: Response, err: unknown): void {
   const f = formatError({ message: 'error' }, err);
   const code = String(f.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR);
   res.status(HTTP_STATUS[code] ?? 500).json({ errors: [{ message: f.message, extensions: f.extensions }] });

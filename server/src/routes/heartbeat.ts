@@ -1,23 +1,13 @@
 import express, { type Express, type Request, type Response } from 'express';
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
-import { formatError } from '../app';
+import { addressOf, perMinute, sendError as sendHttpError } from '../app';
 import type { AppDeps } from '../context';
-import { BadUserInputError, ErrorCode, TooManyRequestsError, UnauthenticatedError } from '../errors';
+import { BadUserInputError, UnauthenticatedError } from '../errors';
 import { HEARTBEAT_LIMITS, receiveHeartbeat, tokenHash } from '../services/heartbeat.service';
 
-const HTTP_STATUS: Record<string, number> = {
-  [ErrorCode.BAD_USER_INPUT]: 400,
-  [ErrorCode.UNAUTHENTICATED]: 401,
-  [ErrorCode.TOO_MANY_REQUESTS]: 429,
-  [ErrorCode.SERVICE_UNAVAILABLE]: 503,
-};
-
-/** A coded JSON error shaped like a GraphQL error (masked the same way as the API's). */
+/** A coded JSON error as every plain HTTP route sends it; a refused token also names the scheme. */
 function sendError(res: Response, err: unknown): void {
-  const f = formatError({ message: 'error' }, err);
-  const code = String(f.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR);
-  if (code === ErrorCode.UNAUTHENTICATED) res.setHeader('WWW-Authenticate', 'Bearer realm="wardwatch-heartbeat"');
-  res.status(HTTP_STATUS[code] ?? 500).json({ errors: [{ message: f.message, extensions: f.extensions }] });
+  if (err instanceof UnauthenticatedError) res.setHeader('WWW-Authenticate', 'Bearer realm="wardwatch-heartbeat"');
+  sendHttpError(res, err);
 }
 
 /** The bearer token of a request, or UNAUTHENTICATED. */
@@ -65,25 +55,9 @@ export function cameraIdsOf(body: unknown): number[] {
  */
 export function registerHeartbeatRoutes(app: Express, deps: AppDeps): void {
   const { config } = deps;
-  const tooMany = (who: string) => (_req: Request, res: Response, _next: unknown, options: { limit: unknown; windowMs: number }) =>
-    sendError(res, new TooManyRequestsError(`More than ${options.limit} heartbeats a minute ${who}; slow down`, Math.ceil(options.windowMs / 1000)));
-  const perAddress = rateLimit({
-    windowMs: 60_000,
-    limit: config.rateLimitPerMinute * 5,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    keyGenerator: (req) => `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`,
-    handler: tooMany('from this address'),
-  });
+  const perAddress = perMinute(config.rateLimitPerMinute * 5, addressOf, ' from this address', 'heartbeats');
   // Per token (by its hash: the token itself is kept nowhere), before the body is even read.
-  const perToken = rateLimit({
-    windowMs: 60_000,
-    limit: config.heartbeatRateLimitPerMinute,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    keyGenerator: (req) => `token:${tokenHash(bearerOf(req)).toString('hex')}`,
-    handler: tooMany('with this token'),
-  });
+  const perToken = perMinute(config.heartbeatRateLimitPerMinute, (req) => `token:${tokenHash(bearerOf(req)).toString('hex')}`, ' with this token', 'heartbeats');
   const needsToken = (req: Request, res: Response, next: () => void) => {
     try {
       bearerOf(req);
